@@ -1,0 +1,33 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db/client';
+import { createStaffAccount, setUserDisabled, setUserRole, staffSchema } from '@/lib/auth/accounts';
+import { roles, type Role } from '@/lib/auth/permissions';
+import { getActor } from '@/lib/auth/session';
+import { appErrorState, formValues, zodErrors, type FormState } from '../_lib/form-state';
+
+export async function createStaffAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData, ['password']);
+  const parsed = staffSchema.safeParse({ ...Object.fromEntries(formData), areaIds: formData.getAll('areaIds') });
+  if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
+  try {
+    await createStaffAccount(getDb(), await getActor(), parsed.data);
+  } catch (e) {
+    return appErrorState(e, values);
+  }
+  revalidatePath('/admin');
+  return { ok: true, values: {}, errors: {}, message: 'created' };
+}
+
+export async function setRoleAction(formData: FormData) {
+  const role = String(formData.get('role'));
+  if (!roles.includes(role as Role)) return;
+  await setUserRole(getDb(), await getActor(), String(formData.get('userId')), role as Role);
+  revalidatePath('/admin');
+}
+
+export async function setDisabledAction(formData: FormData) {
+  await setUserDisabled(getDb(), await getActor(), String(formData.get('userId')), formData.get('disabled') === '1');
+  revalidatePath('/admin');
+}

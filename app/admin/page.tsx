@@ -1,0 +1,67 @@
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { listUsers } from '@/lib/auth/accounts';
+import { roles } from '@/lib/auth/permissions';
+import { listAreas } from '@/lib/places';
+import { requirePermission } from '../_lib/guard';
+import { setDisabledAction, setRoleAction } from './actions';
+import { StaffForm } from './staff-form';
+
+export default async function AdminPage() {
+  const admin = await requirePermission('staff:manage', '/admin');
+  const db = getDb();
+  const [t, r, users, areas] = await Promise.all([
+    getTranslations('admin'),
+    getTranslations('roles'),
+    listUsers(db, { userId: admin.id }),
+    listAreas(db),
+  ]);
+  return (
+    <div className="flex flex-col gap-8">
+      <h1 className="page-title">{t('title')}</h1>
+      <section aria-labelledby="staff">
+        <h2 id="staff" className="mb-3 text-xl font-bold">
+          {t('staff')}
+        </h2>
+        <ul className="flex flex-col gap-3">
+          {users.map((u) => (
+            <li key={u.id} className="card flex flex-wrap items-center justify-between gap-3" data-testid="user-row">
+              <div>
+                <p className="font-bold">
+                  {u.name} {u.id === admin.id ? t('you') : null}
+                </p>
+                <p className="text-sm text-muted">
+                  {u.email ?? u.phone} · {r(u.role)} · {u.disabledAt ? t('disabled') : t('active')}
+                </p>
+              </div>
+              {u.id === admin.id ? null : (
+                <div className="flex flex-wrap gap-2">
+                  {roles
+                    .filter((role) => role !== u.role)
+                    .map((role) => (
+                      <form key={role} action={setRoleAction}>
+                        <input type="hidden" name="userId" value={u.id} />
+                        <input type="hidden" name="role" value={role} />
+                        <button className="btn-quiet min-h-11 px-3 text-sm">{t('makeRole', { role: r(role) })}</button>
+                      </form>
+                    ))}
+                  <form action={setDisabledAction}>
+                    <input type="hidden" name="userId" value={u.id} />
+                    <input type="hidden" name="disabled" value={u.disabledAt ? '0' : '1'} />
+                    <button className="btn-quiet min-h-11 px-3 text-sm">{u.disabledAt ? t('enable') : t('disable')}</button>
+                  </form>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="new-staff">
+        <h2 id="new-staff" className="mb-3 text-xl font-bold">
+          {t('createStaff')}
+        </h2>
+        <StaffForm areas={areas} />
+      </section>
+    </div>
+  );
+}

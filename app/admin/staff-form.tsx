@@ -1,0 +1,51 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { Field } from '../_components/field';
+import { emptyForm } from '../_lib/form-state';
+import { createStaffAction } from './actions';
+
+type Area = { id: string; nameZh: string; nameEn: string };
+
+export function StaffForm({ areas }: { areas: Area[] }) {
+  const t = useTranslations('admin');
+  const a = useTranslations('auth');
+  const f = useTranslations('forms');
+  const r = useTranslations('roles');
+  const locale = useLocale();
+  const [state, action, pending] = useActionState(createStaffAction, emptyForm);
+  const err = (name: string) => (state.errors[name] ? f(state.errors[name]) : undefined);
+  return (
+    <form action={action} className="card flex flex-col gap-4" noValidate>
+      {state.message === 'created' ? (
+        <p role="status" className="rounded-xl bg-leaf-50 p-3 font-semibold text-leaf-600">
+          {t('created')}
+        </p>
+      ) : null}
+      <Field name="name" label={a('name')} defaultValue={state.values.name} error={err('name')} />
+      <Field name="login" label={a('login')} defaultValue={state.values.login} error={err('login')} />
+      <Field name="password" label={a('password')} type="password" autoComplete="new-password" error={err('password')} />
+      <Field name="role" label={t('role')} error={err('role')}>
+        <select id="role" name="role" className="field-input" defaultValue={state.values.role ?? 'social_worker'}>
+          <option value="social_worker">{r('social_worker')}</option>
+          <option value="admin">{r('admin')}</option>
+        </select>
+      </Field>
+      <fieldset>
+        <legend className="field-label">{t('areas')}</legend>
+        <div className="grid grid-cols-2 gap-2">
+          {areas.map((area) => (
+            <label key={area.id} className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" name="areaIds" value={area.id} className="size-5" />
+              {locale === 'en' ? area.nameEn : area.nameZh}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <button type="submit" className="btn-primary" disabled={pending}>
+        {t('create')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { signIn } from '@/lib/auth/client';
+import { Field } from '../_components/field';
+
+const reasons = ['invalid', 'throttled', 'disabled'] as const;
+
+export function LoginForm({ next }: { next: string }) {
+  const t = useTranslations('auth');
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn('credentials', {
+      login: String(data.get('login') ?? ''),
+      password: String(data.get('password') ?? ''),
+      redirect: false,
+    });
+    setPending(false);
+    if (result?.ok && !result.error) {
+      router.push(next);
+      router.refresh();
+      return;
+    }
+    const reason = reasons.find((r) => r === result?.error) ?? 'unknown';
+    setError(t(`errors.${reason}`));
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="card flex flex-col gap-4" noValidate>
+      {error ? (
+        <p role="alert" className="rounded-xl bg-brand-50 p-3 font-semibold text-brand-800" id="login-error">
+          {error}
+        </p>
+      ) : null}
+      <Field name="login" label={t('login')} autoComplete="username" inputMode="email" required aria-describedby={error ? 'login-error' : undefined} />
+      <Field name="password" label={t('password')} type="password" autoComplete="current-password" required />
+      <button type="submit" className="btn-primary" disabled={pending}>
+        {pending ? t('submitting') : t('submit')}
+      </button>
+    </form>
+  );
+}

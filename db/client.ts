@@ -1,0 +1,24 @@
+import type { PgDatabase } from 'drizzle-orm/pg-core';
+import { drizzle, type PostgresJsQueryResultHKT } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { env } from '@/lib/env';
+import * as schema from './schema';
+
+/** The database or a transaction on it: every lib/ function that takes one accepts the other. */
+export type Db = PgDatabase<PostgresJsQueryResultHKT, typeof schema>;
+
+export function createDb(url: string, max: number): { db: Db; close: () => Promise<void> } {
+  const client = postgres(url, { max, onnotice: () => {}, idle_timeout: 30, connect_timeout: 10 });
+  return { db: drizzle(client, { schema }), close: () => client.end({ timeout: 5 }) };
+}
+
+const globalForDb = globalThis as unknown as { appDb?: Db };
+
+/** The app's shared connection pool, created on first use (never at build time). */
+export function getDb(): Db {
+  if (!globalForDb.appDb) {
+    const e = env();
+    globalForDb.appDb = createDb(e.DATABASE_URL, e.DATABASE_POOL_MAX).db;
+  }
+  return globalForDb.appDb;
+}

@@ -1,0 +1,106 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { donationStatusEnum, planStatusEnum } from './enums';
+import { users } from './people';
+import { projects } from './projects';
+
+/** A monthly giving plan (月捐), one processor subscription. */
+export const recurringPlans = pgTable(
+  'recurring_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    donorId: uuid('donor_id').references(() => users.id),
+    projectId: uuid('project_id').references(() => projects.id),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    status: planStatusEnum('status').notNull().default('pending'),
+    provider: text('provider').notNull(),
+    providerSubscriptionId: text('provider_subscription_id').unique(),
+    displayName: text('display_name'),
+    anonymous: boolean('anonymous').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+  },
+  (t) => [check('plans_amount_positive', sql`${t.amountFen} > 0`)],
+);
+
+/**
+ * One gift into the special fund: restricted to a project (定向) or to the general fund (非定向) when
+ * projectId is null. Its status only moves forward; the ledger, not this row, is the book of record.
+ */
+export const donations = pgTable(
+  'donations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').references(() => projects.id),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull().default('CNY'),
+    status: donationStatusEnum('status').notNull().default('pending'),
+    refundedFen: bigint('refunded_fen', { mode: 'number' }).notNull().default(0),
+    feeFen: bigint('fee_fen', { mode: 'number' }).notNull().default(0),
+    donorId: uuid('donor_id').references(() => users.id),
+    planId: uuid('plan_id').references(() => recurringPlans.id),
+    displayName: text('display_name'),
+    anonymous: boolean('anonymous').notNull().default(false),
+    message: text('message'),
+    contactCiphertext: text('contact_ciphertext'),
+    receiptRequested: boolean('receipt_requested').notNull().default(false),
+    receiptCiphertext: text('receipt_ciphertext'),
+    receiptNumber: text('receipt_number'),
+    piiKeyId: text('pii_key_id'),
+    provider: text('provider').notNull(),
+    providerSessionId: text('provider_session_id').unique(),
+    providerPaymentId: text('provider_payment_id'),
+    providerInvoiceId: text('provider_invoice_id').unique(),
+    certificateNo: text('certificate_no').unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('donations_amount_positive', sql`${t.amountFen} > 0`),
+    check('donations_refund_range', sql`${t.refundedFen} >= 0 and ${t.refundedFen} <= ${t.amountFen}`),
+    check('donations_fee_range', sql`${t.feeFen} >= 0 and ${t.feeFen} <= ${t.amountFen}`),
+    check('donations_currency', sql`${t.currency} = 'CNY'`),
+    check('donations_paid_has_certificate', sql`${t.status} not in ('paid','partially_refunded','refunded') or ${t.certificateNo} is not null`),
+    index('donations_project_idx').on(t.projectId, t.status),
+    index('donations_donor_idx').on(t.donorId, t.createdAt),
+    index('donations_status_idx').on(t.status, t.paidAt),
+  ],
+);
+
+/** Each processor event id is recorded once, in the same transaction as its effects. */
+export const paymentEvents = pgTable(
+  'payment_events',
+  {
+    provider: text('provider').notNull(),
+    eventId: text('event_id').notNull(),
+    type: text('type').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.eventId] })],
+);
+
+/** A refund the processor reported before the payment it refunds was confirmed (out-of-order delivery). */
+export const pendingRefunds = pgTable(
+  'pending_refunds',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    provider: text('provider').notNull(),
+    providerPaymentId: text('provider_payment_id').notNull(),
+    refundedTotalFen: bigint('refunded_total_fen', { mode: 'number' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('pending_refunds_payment_idx').on(t.provider, t.providerPaymentId)],
+);

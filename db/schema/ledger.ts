@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { accountKindEnum } from './enums';
+import { users } from './people';
+import { projects } from './projects';
+
+/**
+ * Double-entry accounts, each a bucket of money. A journal line is the signed change of one bucket in fen
+ * and every entry's lines sum to zero, so money is only ever moved, never made or lost: `clearing` is the
+ * outside world (it goes negative by what donors paid in), the funds hold what is available, and
+ * payments out, refunds and processor fees are where money left to.
+ */
+export const ledgerAccounts = pgTable(
+  'ledger_accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull().unique(),
+    kind: accountKindEnum('kind').notNull(),
+    projectId: uuid('project_id').references(() => projects.id),
+    // Kept in the same transaction as every line posted to the account; ledger:verify proves it equals the sum.
+    balanceFen: bigint('balance_fen', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    check(
+      'ledger_accounts_project_scope',
+      sql`(${t.kind} in ('project_fund','payments_out')) = (${t.projectId} is not null)`,
+    ),
+    // A fund can never go below zero: the database refuses the overspending transaction.
+    check('ledger_accounts_fund_nonneg', sql`${t.kind} not in ('general_fund','project_fund') or ${t.balanceFen} >= 0`),
+  ],
+);
+
+/** Append-only journal (triggers in the migration refuse update and delete). */
+export const journalEntries = pgTable(
+  'journal_entries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    memo: text('memo').notNull(),
+    donationId: uuid('donation_id'),
+    disbursementId: uuid('disbursement_id'),
+    reversesEntryId: bigint('reverses_entry_id', { mode: 'number' }),
+    postedById: uuid('posted_by_id').references(() => users.id),
+    postedAt: timestamp('posted_at', { withTimezone: true }).notNull().defaultNow(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull().unique(),
+  },
+  (t) => [
+    check(
+      'journal_entries_kind',
+      sql`${t.kind} in ('donation','refund','fee','allocation','disbursement','reversal')`,
+    ),
+    index('journal_entries_donation_idx').on(t.donationId),
+    index('journal_entries_posted_idx').on(t.postedAt),
+  ],
+);
+
+export const journalLines = pgTable(
+  'journal_lines',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    entryId: bigint('entry_id', { mode: 'number' })
+      .notNull()
+      .references(() => journalEntries.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => ledgerAccounts.id),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    check('journal_lines_nonzero', sql`${t.amountFen} <> 0`),
+    index('journal_lines_entry_idx').on(t.entryId),
+    index('journal_lines_account_idx').on(t.accountId, t.entryId),
+  ],
+);

@@ -1,0 +1,149 @@
+import { eq, or } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { auditLog, userAreas, users } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { takeRateLimit, peekRateLimit } from '@/lib/rate-limit';
+import { authorize, type Actor } from './actor';
+import { hashPassword, verifyPassword } from './password';
+import { roles, type Role } from './permissions';
+
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, 'phone_invalid');
+const emailSchema = z.string().trim().toLowerCase().email('email_invalid').max(200);
+const passwordSchema = z.string().min(8, 'password_short').max(200, 'password_long');
+
+/** "email or phone" as typed on the sign-in and registration forms. */
+export function parseLogin(identifier: string): { email?: string; phone?: string } | null {
+  const trimmed = identifier.trim();
+  if (phoneSchema.safeParse(trimmed).success) return { phone: trimmed };
+  const email = emailSchema.safeParse(trimmed);
+  return email.success ? { email: email.data } : null;
+}
+
+export const registerSchema = z.object({
+  name: z.string().trim().min(1, 'required').max(50, 'too_long'),
+  login: z
+    .string()
+    .trim()
+    .min(1, 'required')
+    .refine((v) => parseLogin(v) !== null, 'login_invalid'),
+  password: passwordSchema,
+});
+
+export type RegisterInput = z.infer<typeof registerSchema>;
+
+/** A donor creates their own account. */
+export async function registerDonor(db: Db, input: RegisterInput): Promise<{ id: string }> {
+  const login = parseLogin(input.login)!;
+  const existing = await findByLogin(db, login);
+  if (existing) throw new AppError('conflict', 'account exists', { login: 'login_taken' });
+  const [user] = await db
+    .insert(users)
+    .values({ ...login, name: input.name, passwordHash: await hashPassword(input.password), role: 'donor' })
+    .returning({ id: users.id });
+  return user;
+}
+
+async function findByLogin(db: Db, login: { email?: string; phone?: string }) {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(or(login.email ? eq(users.email, login.email) : undefined, login.phone ? eq(users.phone, login.phone) : undefined));
+  return user;
+}
+
+// Per account: 5 wrong passwords in 15 minutes; per address: 20. Counted in PostgreSQL for all instances.
+export const signInLimits = {
+  account: { max: 5, windowSeconds: 15 * 60 },
+  ip: { max: 20, windowSeconds: 15 * 60 },
+};
+
+export type SignInResult =
+  | { ok: true; user: { id: string; name: string; role: Role } }
+  | { ok: false; reason: 'invalid' | 'throttled' | 'disabled' };
+
+export async function checkCredentials(db: Db, identifier: string, password: string, ip: string): Promise<SignInResult> {
+  const login = parseLogin(identifier);
+  const accountKey = `signin:account:${(login?.email ?? login?.phone ?? identifier.trim()).toLowerCase()}`;
+  const ipKey = `signin:ip:${ip}`;
+  const [accountOk, ipOk] = await Promise.all([
+    peekRateLimit(db, accountKey, signInLimits.account),
+    peekRateLimit(db, ipKey, signInLimits.ip),
+  ]);
+  if (!accountOk || !ipOk) return { ok: false, reason: 'throttled' };
+
+  const user = login ? await findByLogin(db, login) : undefined;
+  const valid = user ? await verifyPassword(user.passwordHash, password) : false;
+  if (!user || !valid) {
+    await takeRateLimit(db, accountKey, signInLimits.account);
+    await takeRateLimit(db, ipKey, signInLimits.ip);
+    return { ok: false, reason: 'invalid' };
+  }
+  if (user.disabledAt) return { ok: false, reason: 'disabled' };
+  return { ok: true, user: { id: user.id, name: user.name, role: user.role } };
+}
+
+export const staffSchema = z.object({
+  name: z.string().trim().min(1, 'required').max(50, 'too_long'),
+  login: z
+    .string()
+    .trim()
+    .min(1, 'required')
+    .refine((v) => parseLogin(v) !== null, 'login_invalid'),
+  password: passwordSchema,
+  role: z.enum(['social_worker', 'admin'], { message: 'required' }),
+  areaIds: z.array(z.string()).default([]),
+});
+
+/** Only an admin creates staff accounts. */
+export async function createStaffAccount(db: Db, actor: Actor, input: z.infer<typeof staffSchema>) {
+  const admin = await authorize(db, actor, 'staff:manage');
+  const login = parseLogin(input.login)!;
+  if (await findByLogin(db, login)) throw new AppError('conflict', 'account exists', { login: 'login_taken' });
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ ...login, name: input.name, passwordHash, role: input.role })
+      .returning({ id: users.id });
+    if (input.areaIds.length) await tx.insert(userAreas).values(input.areaIds.map((areaId) => ({ userId: user.id, areaId })));
+    await tx.insert(auditLog).values({ actorId: admin.id, action: 'staff.create', targetType: 'user', targetId: user.id, details: { role: input.role } });
+    return user;
+  });
+}
+
+export async function setUserRole(db: Db, actor: Actor, userId: string, role: Role) {
+  const admin = await authorize(db, actor, 'staff:manage');
+  if (!roles.includes(role)) throw new AppError('invalid_input');
+  if (userId === admin.id) throw new AppError('forbidden', 'admins cannot change their own role');
+  await db.transaction(async (tx) => {
+    const updated = await tx.update(users).set({ role }).where(eq(users.id, userId)).returning({ id: users.id });
+    if (!updated.length) throw new AppError('not_found');
+    await tx.insert(auditLog).values({ actorId: admin.id, action: 'user.role', targetType: 'user', targetId: userId, details: { role } });
+  });
+}
+
+export async function setUserDisabled(db: Db, actor: Actor, userId: string, disabled: boolean) {
+  const admin = await authorize(db, actor, 'staff:manage');
+  if (userId === admin.id) throw new AppError('forbidden', 'admins cannot disable themselves');
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(users)
+      .set({ disabledAt: disabled ? new Date() : null })
+      .where(eq(users.id, userId))
+      .returning({ id: users.id });
+    if (!updated.length) throw new AppError('not_found');
+    await tx.insert(auditLog).values({ actorId: admin.id, action: disabled ? 'user.disable' : 'user.enable', targetType: 'user', targetId: userId });
+  });
+}
+
+export async function listUsers(db: Db, actor: Actor) {
+  await authorize(db, actor, 'staff:manage');
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, phone: users.phone, role: users.role, disabledAt: users.disabledAt })
+    .from(users)
+    .orderBy(users.role, users.createdAt);
+}

@@ -1,0 +1,63 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { donations } from '@/db/schema';
+import { accountCodes, fundFor } from '@/lib/ledger/accounts';
+import { postEntry } from '@/lib/ledger/post';
+
+export type Confirmation = { providerPaymentId?: string | null; feeFen?: number; paidAt?: Date };
+
+/** AZJB-2026-000123: numbered in order of confirmation, never reused. */
+export async function nextCertificateNo(tx: Db, year: number): Promise<string> {
+  const [{ n }] = await tx.execute<{ n: string }>(sql`select nextval('certificate_seq') as n`);
+  return `AZJB-${year}-${String(n).padStart(6, '0')}`;
+}
+
+/**
+ * The one way a donation becomes paid: every processor's confirmed event comes through here. Idempotent —
+ * the row lock and the status check make a second call (or a concurrent one) a no-op.
+ */
+export async function fulfilDonation(db: Db, donationId: string, confirmation: Confirmation = {}): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [donation] = await tx.select().from(donations).where(eq(donations.id, donationId)).for('update');
+    if (!donation || donation.status !== 'pending') return false;
+    const paidAt = confirmation.paidAt ?? new Date();
+    const feeFen = confirmation.feeFen ?? 0;
+    const certificateNo = await nextCertificateNo(tx, paidAt.getFullYear());
+    await tx
+      .update(donations)
+      .set({
+        status: 'paid',
+        paidAt,
+        feeFen,
+        certificateNo,
+        providerPaymentId: confirmation.providerPaymentId ?? donation.providerPaymentId,
+        updatedAt: new Date(),
+      })
+      .where(eq(donations.id, donationId));
+    const fund = fundFor(donation.projectId);
+    await postEntry(tx, {
+      kind: 'donation',
+      memo: `donation ${certificateNo}`,
+      donationId,
+      postedAt: paidAt,
+      lines: [
+        { accountCode: accountCodes.clearing, amountFen: -donation.amountFen },
+        { accountCode: fund, amountFen: donation.amountFen },
+      ],
+    });
+    if (feeFen > 0) {
+      // The processor keeps its fee out of the gift: the fund it went to bears it, as its own entry.
+      await postEntry(tx, {
+        kind: 'fee',
+        memo: `processor fee ${certificateNo}`,
+        donationId,
+        postedAt: paidAt,
+        lines: [
+          { accountCode: fund, amountFen: -feeFen },
+          { accountCode: accountCodes.processorFees, amountFen: feeFen },
+        ],
+      });
+    }
+    return true;
+  });
+}
