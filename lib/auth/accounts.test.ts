@@ -1,0 +1,94 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { uniqueSuffix, useTestDb } from '@/db/test-db';
+import { users } from '@/db/schema';
+import { hashPassword } from './password';
+import { authorize } from './actor';
+import { checkCredentials, createStaffAccount, registerDonor, setUserDisabled, setUserRole, signInLimits } from './accounts';
+
+const db = useTestDb();
+
+async function makeUser(role: 'donor' | 'social_worker' | 'admin', password = 'correct-horse') {
+  const email = `${role}-${uniqueSuffix()}@test.local`;
+  const [u] = await db.insert(users).values({ email, name: role, role, passwordHash: await hashPassword(password) }).returning();
+  return u;
+}
+
+describe('sign-in', () => {
+  it('accepts the right password by email or phone and refuses a wrong one', async () => {
+    const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    const { id } = await registerDonor(db, { name: '测试', login: phone, password: 'a-long-password' });
+    const ok = await checkCredentials(db, phone, 'a-long-password', `ip-${uniqueSuffix()}`);
+    expect(ok).toEqual({ ok: true, user: { id, name: '测试', role: 'donor' } });
+    const bad = await checkCredentials(db, phone, 'wrong-password', `ip-${uniqueSuffix()}`);
+    expect(bad).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('throttles an account after repeated wrong passwords, even with the right one, from any address', async () => {
+    const u = await makeUser('donor');
+    for (let i = 0; i < signInLimits.account.max; i++) {
+      expect((await checkCredentials(db, u.email!, 'nope-nope', `ip-${uniqueSuffix()}`)).ok).toBe(false);
+    }
+    expect(await checkCredentials(db, u.email!, 'correct-horse', `ip-${uniqueSuffix()}`)).toEqual({ ok: false, reason: 'throttled' });
+  });
+
+  it('throttles one address trying many accounts', async () => {
+    const ip = `ip-${uniqueSuffix()}`;
+    for (let i = 0; i < signInLimits.ip.max; i++) await checkCredentials(db, `nobody-${i}-${uniqueSuffix()}@x.cn`, 'x', ip);
+    const u = await makeUser('donor');
+    expect(await checkCredentials(db, u.email!, 'correct-horse', ip)).toEqual({ ok: false, reason: 'throttled' });
+  });
+
+  it('refuses a disabled account', async () => {
+    const admin = await makeUser('admin');
+    const u = await makeUser('donor');
+    await setUserDisabled(db, { userId: admin.id }, u.id, true);
+    expect(await checkCredentials(db, u.email!, 'correct-horse', `ip-${uniqueSuffix()}`)).toEqual({ ok: false, reason: 'disabled' });
+  });
+
+  it('refuses a second account with the same login', async () => {
+    const u = await makeUser('donor');
+    await expect(registerDonor(db, { name: 'x', login: u.email!, password: 'long-enough' })).rejects.toMatchObject({
+      code: 'conflict',
+      fields: { login: 'login_taken' },
+    });
+  });
+});
+
+describe('authorization against the database', () => {
+  it('applies a change of role at once, whatever the session says', async () => {
+    const admin = await makeUser('admin');
+    const worker = await makeUser('social_worker');
+    await expect(authorize(db, { userId: worker.id }, 'case:read_pii')).resolves.toMatchObject({ role: 'social_worker' });
+    await setUserRole(db, { userId: admin.id }, worker.id, 'donor');
+    await expect(authorize(db, { userId: worker.id }, 'case:read_pii')).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('locks out a disabled account at once', async () => {
+    const admin = await makeUser('admin');
+    const worker = await makeUser('social_worker');
+    await setUserDisabled(db, { userId: admin.id }, worker.id, true);
+    await expect(authorize(db, { userId: worker.id }, 'case:read')).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it('refuses anonymous visitors', async () => {
+    await expect(authorize(db, null, 'case:read')).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it('lets only an admin create staff, and records it', async () => {
+    const worker = await makeUser('social_worker');
+    const admin = await makeUser('admin');
+    const input = { name: '新社工', login: `new-${uniqueSuffix()}@test.local`, password: 'long-enough', role: 'social_worker' as const, areaIds: ['cicheng'] };
+    await expect(createStaffAccount(db, { userId: worker.id }, input)).rejects.toMatchObject({ code: 'forbidden' });
+    const created = await createStaffAccount(db, { userId: admin.id }, input);
+    const [row] = await db.select().from(users).where(eq(users.id, created.id));
+    expect(row.role).toBe('social_worker');
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('does not let an admin demote or disable themselves', async () => {
+    const admin = await makeUser('admin');
+    await expect(setUserRole(db, { userId: admin.id }, admin.id, 'donor')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(setUserDisabled(db, { userId: admin.id }, admin.id, true)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * Journeys in a real Chromium against a production build (`npm start` builds it when stale). Debian's
+ * /usr/bin/chromium is used when present; otherwise Playwright's own browser (npx playwright install chromium).
+ */
+const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  globalSetup: './e2e/global-setup.ts',
+  use: {
+    baseURL: `http://localhost:${port}`,
+    ...devices['Pixel 7'],
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    video: 'off',
+    trace: 'off',
+    launchOptions: systemChromium ? { executablePath: systemChromium } : {},
+  },
+  webServer: {
+    command: 'npx tsx scripts/start.ts',
+    url: `http://localhost:${port}/`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: { PORT: String(port) },
+  },
+});

@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { createDb } from '@/db/client';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '@/db/embedded';
+import { migrateDb } from '@/db/migrate';
+import { isEmpty, seedDemo } from '@/db/seed/demo';
+import { localSecrets } from './secrets';
+
+/**
+ * npm test — every suite, against PostgreSQL at DATABASE_URL when set, else an embedded one:
+ * migrate and seed the database, run vitest (unit + integration), then Playwright against a production build.
+ * `npm test -- unit` or `npm test -- e2e` runs one half.
+ */
+async function main() {
+  const only = process.argv[2];
+  Object.assign(process.env, localSecrets(process.env.DATA_DIR ?? '.data'));
+  let embedded: EmbeddedDatabase | undefined;
+  if (!process.env.DATABASE_URL) {
+    embedded = await startEmbeddedDatabase('memory');
+    process.env.DATABASE_URL = embedded.url;
+    process.env.DATABASE_POOL_MAX = '1';
+    process.env.EMBEDDED_DB = '1';
+    console.log('No DATABASE_URL: testing against an embedded PostgreSQL (PGlite).');
+  }
+  const { db, close } = createDb(process.env.DATABASE_URL, 1);
+  await migrateDb(db);
+  if (await isEmpty(db)) await seedDemo(db);
+  await close();
+
+  let failed = false;
+  if (only !== 'e2e') failed = run('npx', ['vitest', 'run']) || failed;
+  if (only !== 'unit') failed = run('npx', ['playwright', 'test']) || failed;
+  await embedded?.stop();
+  process.exit(failed ? 1 : 0);
+}
+
+function run(cmd: string, args: string[]): boolean {
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  return result.status !== 0;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
