@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createDb } from '@/db/client';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '@/db/embedded';
 import { migrateDb } from '@/db/migrate';
@@ -27,15 +27,18 @@ async function main() {
   await close();
 
   let failed = false;
-  if (only !== 'e2e') failed = run('npx', ['vitest', 'run']) || failed;
-  if (only !== 'unit') failed = run('npx', ['playwright', 'test']) || failed;
+  if (only !== 'e2e') failed = (await run('npx', ['vitest', 'run'])) || failed;
+  if (only !== 'unit') failed = (await run('npx', ['playwright', 'test'])) || failed;
   await embedded?.stop();
   process.exit(failed ? 1 : 0);
 }
 
-function run(cmd: string, args: string[]): boolean {
-  const result = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
-  return result.status !== 0;
+/** Runs a suite; asynchronously, because the embedded database is served from this very process. */
+function run(cmd: string, args: string[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', env: process.env });
+    child.on('exit', (code) => resolve(code !== 0));
+  });
 }
 
 main().catch((e) => {

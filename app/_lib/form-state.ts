@@ -32,5 +32,6 @@ export function zodErrors(error: z.ZodError): Record<string, string> {
 export function appErrorState(e: unknown, values: Record<string, string>): FormState {
   if (isAppError(e) && Object.keys(e.fields).length) return { ok: false, values, errors: e.fields };
   if (isAppError(e, 'throttled')) return { ok: false, values, errors: {}, message: 'throttled' };
+  if (isAppError(e, 'forbidden') || isAppError(e, 'unauthenticated')) return { ok: false, values, errors: {}, message: 'forbidden' };
   throw e;
 }

@@ -1,0 +1,166 @@
+import { expect, test } from '@playwright/test';
+import { accounts, callServerAction, expectOnPath, serverActionId, signIn } from './helpers';
+
+test.describe('the shell', () => {
+  test('home page in Chinese by default, with figures and projects', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('有困难，江北和您在一起');
+    const nav = page.getByRole('navigation', { name: '主导航' });
+    for (const label of ['项目', '我要求助', '我要捐赠', '公开透明']) await expect(nav.getByRole('link', { name: label })).toBeVisible();
+    await expect(page.getByRole('link', { name: '登录' })).toBeVisible();
+    await expect(page.getByTestId('figure-raised')).toContainText('¥');
+    await expect(page.getByTestId('project-zhihuiguo')).toBeVisible();
+    await expect(page.getByText('统一社会信用代码')).toBeVisible();
+  });
+
+  test('switches to English and stays in English', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('In hard times, Jiangbei stands with you');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.goto('/projects');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Brand projects');
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('品牌项目');
+  });
+
+  test('sends security headers', async ({ request }) => {
+    const res = await request.get('/');
+    const h = res.headers();
+    expect(h['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(h['content-security-policy']).not.toContain('unsafe-eval');
+    expect(h['x-content-type-options']).toBe('nosniff');
+    expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  });
+});
+
+test.describe('signing in', () => {
+  for (const [role, login, home, heading] of [
+    ['admin', accounts.admin, '/admin', '管理后台'],
+    ['social worker', accounts.worker, '/workspace', '社工工作台'],
+    ['donor', accounts.donor, '/me', '我的捐赠'],
+  ] as const) {
+    test(`${role} lands on their home`, async ({ page }) => {
+      await signIn(page, login);
+      await expectOnPath(page, home);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    });
+  }
+
+  test('a donor signs in by phone number too', async ({ page }) => {
+    await signIn(page, '13900000001');
+    await expectOnPath(page, '/me');
+  });
+
+  test('a wrong password gets a clear message, and rapid ones are throttled', async ({ page }) => {
+    await page.goto('/login');
+    const login = page.getByLabel('手机号或邮箱');
+    const password = page.getByLabel('密码');
+    await login.fill(accounts.worker2);
+    await password.fill('wrong-password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.getByText('手机号/邮箱或密码不正确，请重新输入。')).toBeVisible();
+    for (let i = 0; i < 5; i++) {
+      await password.fill(`wrong-${i}`);
+      await page.getByRole('button', { name: '登录' }).click();
+      await expect(page.getByRole('button', { name: '登录' })).toBeEnabled();
+    }
+    await expect(page.getByText('尝试次数过多，请 15 分钟后再试。')).toBeVisible();
+    // Even the right password is refused while the account is throttled.
+    await password.fill('jiangbei2026');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.getByText('尝试次数过多，请 15 分钟后再试。')).toBeVisible();
+    await expectOnPath(page, '/login');
+  });
+
+  test('a donor registers and lands on their page; bad input is shown at the field and kept', async ({ page }) => {
+    await page.goto('/register');
+    await page.getByLabel('称呼').fill('新朋友');
+    await page.getByLabel('手机号或邮箱').fill('not-a-login');
+    await page.getByLabel('密码').fill('short');
+    await page.getByRole('button', { name: '注册并登录' }).click();
+    await expect(page.getByText('请输入 11 位手机号或有效邮箱')).toBeVisible();
+    await expect(page.getByLabel('称呼')).toHaveValue('新朋友');
+    await expect(page.getByLabel('手机号或邮箱')).toHaveValue('not-a-login');
+    await page.getByLabel('手机号或邮箱').fill(`new-${Date.now()}@example.cn`);
+    await page.getByLabel('密码').fill('a-good-password');
+    await page.getByRole('button', { name: '注册并登录' }).click();
+    await expectOnPath(page, '/me');
+    await expect(page.getByText('欢迎，新朋友')).toBeVisible();
+  });
+});
+
+test.describe('the workspace is closed to donors and visitors', () => {
+  test('an anonymous visitor is sent to sign in', async ({ page }) => {
+    for (const path of ['/workspace', '/admin']) {
+      await page.goto(path);
+      await expectOnPath(page, '/login');
+    }
+  });
+
+  test('a donor gets 403 on staff pages', async ({ page }) => {
+    await signIn(page, accounts.donor);
+    await expectOnPath(page, '/me');
+    for (const path of ['/workspace', '/admin']) {
+      const res = await page.goto(path);
+      expect(res?.status()).toBe(403);
+      await expect(page.getByText('您没有权限查看此页面。')).toBeVisible();
+    }
+  });
+
+  test('server actions called directly refuse a donor and a visitor', async ({ page, playwright, baseURL }) => {
+    const createStaff = serverActionId('app/admin/actions.ts', 'createStaffAction');
+    const setRole = serverActionId('app/admin/actions.ts', 'setRoleAction');
+    const login = `intruder-${Date.now()}@example.cn`;
+    const fields = { name: '冒充者', login, password: 'long-enough-1', role: 'admin' };
+
+    const anonymous = await playwright.request.newContext({ baseURL });
+    const anonRes = await callServerAction(anonymous, '/admin', createStaff, fields, true);
+    expect(anonRes.ok()).toBe(false);
+    expect(await anonRes.text()).not.toContain('"ok":true');
+
+    await signIn(page, accounts.donor);
+    await expectOnPath(page, '/me');
+    const donorRes = await callServerAction(page.request, '/admin', createStaff, fields, true);
+    const donorBody = await donorRes.text();
+    expect(donorBody).toContain('"message":"forbidden"');
+
+    // The donor tries to make themself an administrator.
+    const session = await page.request.get('/api/auth/session');
+    const { userId } = await session.json();
+    const promote = await callServerAction(page.request, '/admin', setRole, { userId, role: 'admin' });
+    expect(promote.status()).toBe(500);
+    expect((await page.goto('/admin'))?.status()).toBe(403);
+
+    // Nothing was created: the admin's list has no such account.
+    await page.context().clearCookies();
+    await signIn(page, accounts.admin);
+    await expectOnPath(page, '/admin');
+    await expect(page.getByText(login)).toHaveCount(0);
+
+    // The same call from an administrator works, so the refusals above were the permission check.
+    const allowed = `allowed-${Date.now()}@example.cn`;
+    const adminRes = await callServerAction(page.request, '/admin', createStaff, { ...fields, login: allowed }, true);
+    expect(adminRes.status()).toBe(200);
+    await page.reload();
+    await expect(page.getByText(allowed)).toBeVisible();
+    await anonymous.dispose();
+  });
+
+  test('an admin creates a social worker who can then sign in to the workspace', async ({ page }) => {
+    await signIn(page, accounts.admin);
+    await expectOnPath(page, '/admin');
+    const login = `sw-${Date.now()}@example.cn`;
+    await page.getByLabel('称呼').fill('新社工');
+    await page.getByLabel('手机号或邮箱').fill(login);
+    await page.getByLabel('密码').fill('a-good-password');
+    await page.getByLabel('慈城镇').check();
+    await page.getByRole('button', { name: '创建账号' }).click();
+    await expect(page.getByText('账号已创建')).toBeVisible();
+    await expect(page.getByText(login)).toBeVisible();
+    await page.context().clearCookies();
+    await signIn(page, login, 'a-good-password');
+    await expectOnPath(page, '/workspace');
+  });
+});
