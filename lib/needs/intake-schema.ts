@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { parseYuan } from '@/lib/money';
+import { jiangbeiAreas } from '@/lib/places';
+
+export const categories = ['life', 'integration', 'education', 'medical', 'elderly_care', 'disability', 'employment', 'emergency'] as const;
+export const kinds = ['material', 'service', 'both'] as const;
+export const populations = ['children', 'elderly', 'disabled', 'limited_mobility', 'low_income'] as const;
+export const relations = ['self', 'family', 'grid_worker', 'social_worker', 'neighbour', 'other'] as const;
+export type Category = (typeof categories)[number];
+
+/** Sensitive information (PIPL) is asked only where the category needs it. */
+const sensitiveByCategory: Record<Category, ('health' | 'disability' | 'finances')[]> = {
+  life: ['finances'],
+  integration: [],
+  education: ['finances'],
+  medical: ['health', 'finances'],
+  elderly_care: ['health'],
+  disability: ['disability', 'health'],
+  employment: ['finances'],
+  emergency: ['finances'],
+};
+
+export function sensitiveFieldsFor(category: Category) {
+  return sensitiveByCategory[category];
+}
+
+/** The version of the consent texts the resident saw; stored with each need. */
+export const consentVersion = 'intake-2026-11';
+
+const text = (max: number) => z.string().trim().max(max, 'too_long');
+const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
+export const phonePattern = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+const phone = z.string().trim().regex(phonePattern, 'phone_invalid');
+
+export const needIntakeSchema = z
+  .object({
+    name: text(30).min(1, 'required'),
+    phone,
+    areaId: z.enum(jiangbeiAreas.map((a) => a.id) as [string, ...string[]], { message: 'required' }),
+    village: text(50).min(1, 'required'),
+    address: text(100).optional().default(''),
+    idNumber: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((v) => v === '' || /^\d{17}[\dX]$/.test(v), 'id_invalid')
+      .optional()
+      .default(''),
+    relation: z.enum(relations, { message: 'required' }),
+    submitterName: text(30).optional().default(''),
+    submitterPhone: z.string().trim().optional().default(''),
+    category: z.enum(categories, { message: 'required' }),
+    kind: z.enum(kinds, { message: 'required' }),
+    populations: z.array(z.enum(populations)).default([]),
+    householdSize: z.coerce.number({ message: 'number_invalid' }).int('number_invalid').min(1, 'household_range').max(30, 'household_range'),
+    description: text(1000).min(10, 'description_short'),
+    estimatedCost: z
+      .string()
+      .trim()
+      .optional()
+      .default('')
+      .refine((v) => v === '' || (parseYuan(v) !== null && parseYuan(v)! <= 100_000_000), 'amount_invalid'),
+    health: text(500).optional().default(''),
+    disability: text(500).optional().default(''),
+    finances: text(500).optional().default(''),
+    guardianName: text(30).optional().default(''),
+    consent: checkbox.refine((v) => v, 'consent_required'),
+    sensitiveConsent: checkbox.default(false),
+    guardianConsent: checkbox.default(false),
+  })
+  .superRefine((v, ctx) => {
+    if (v.relation !== 'self') {
+      if (!v.submitterName) ctx.addIssue({ code: 'custom', path: ['submitterName'], message: 'required' });
+      if (!phonePattern.test(v.submitterPhone)) ctx.addIssue({ code: 'custom', path: ['submitterPhone'], message: 'phone_invalid' });
+    }
+    const sensitive = sensitiveFieldsFor(v.category).some((f) => v[f]);
+    if (sensitive && !v.sensitiveConsent) ctx.addIssue({ code: 'custom', path: ['sensitiveConsent'], message: 'consent_required' });
+    if (v.populations.includes('children')) {
+      if (!v.guardianName) ctx.addIssue({ code: 'custom', path: ['guardianName'], message: 'required' });
+      if (!v.guardianConsent) ctx.addIssue({ code: 'custom', path: ['guardianConsent'], message: 'consent_required' });
+    }
+  });
+
+export type NeedIntake = z.infer<typeof needIntakeSchema>;
+
+/** Reads the intake form (checkbox groups arrive as repeated fields). */
+export function intakeFromForm(formData: FormData): unknown {
+  return { ...Object.fromEntries(formData), populations: formData.getAll('populations') };
+}

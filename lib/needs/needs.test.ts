@@ -1,0 +1,219 @@
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { useTestDb } from '@/db/test-db';
+import { auditLog, needs, piiAccessLog, userAreas } from '@/db/schema';
+import { actOnCase, assignCase, type CaseCommand } from './case-actions';
+import { getCase, listPiiAccess } from './case-read';
+import { submitNeed } from './intake';
+import { purgeClosedCasePii } from './purge';
+import { listQueue } from './queue';
+import { needActions, needStatuses, nextStatus, type NeedAction, type NeedStatus } from './status';
+import { activeProjectId, intake, randomIp, staffUser } from './test-fixtures';
+import { rateNeed, trackNeed, withdrawNeed } from './tracking';
+
+const db = useTestDb();
+
+const commandFor = (action: NeedAction, projectId: string): CaseCommand => {
+  switch (action) {
+    case 'verify_invalid':
+    case 'reopen':
+      return { action, reason: '测试原因' };
+    case 'match':
+      return { action, projectId, reason: '' };
+    case 'record_service':
+      return { action, servedOn: '2026-11-20', serviceType: '上门探访', hours: 2, personTimes: 1, deliveredBy: '志愿者' };
+    case 'close':
+      return { action, note: '回访：老人很满意' };
+    case 'withdraw':
+      return { action: 'start_screening' }; // residents withdraw through tracking; staff have no withdraw command
+    default:
+      return { action } as CaseCommand;
+  }
+};
+
+/** Puts a fresh need into `status` by walking the machine from submitted. */
+async function needIn(status: NeedStatus, admin: { id: string }, projectId: string) {
+  const paths: Record<NeedStatus, NeedAction[]> = {
+    submitted: [],
+    screening: ['start_screening'],
+    valid: ['start_screening', 'verify_valid'],
+    invalid: ['start_screening', 'verify_invalid'],
+    matched: ['start_screening', 'verify_valid', 'match'],
+    in_service: ['start_screening', 'verify_valid', 'match', 'record_service'],
+    fulfilled: ['start_screening', 'verify_valid', 'match', 'record_service', 'mark_fulfilled'],
+    closed: ['start_screening', 'verify_valid', 'match', 'record_service', 'mark_fulfilled', 'close'],
+    withdrawn: [],
+  };
+  const input = intake();
+  const { needId, code } = await submitNeed(db, input, { ip: randomIp() });
+  if (status === 'withdrawn') await withdrawNeed(db, { code, last4: input.phone.slice(-4) }, '', randomIp());
+  for (const a of paths[status]) await actOnCase(db, { userId: admin.id }, needId, commandFor(a, projectId));
+  return needId;
+}
+
+describe('the status machine in the database', () => {
+  it('accepts every allowed transition and refuses every illegal one', async () => {
+    const admin = await staffUser(db, 'admin');
+    const projectId = await activeProjectId(db);
+    for (const from of needStatuses) {
+      for (const action of needActions.filter((a) => a !== 'withdraw')) {
+        const needId = await needIn(from, admin, projectId);
+        const expected = nextStatus(from, action);
+        const attempt = actOnCase(db, { userId: admin.id }, needId, commandFor(action, projectId));
+        if (expected) await expect(attempt, `${action} from ${from}`).resolves.toEqual({ status: expected });
+        else await expect(attempt, `${action} from ${from}`).rejects.toMatchObject({ code: 'conflict' });
+        const [row] = await db.select({ status: needs.status }).from(needs).where(eq(needs.id, needId));
+        expect(row.status).toBe(expected ?? from);
+      }
+    }
+  }, 120_000);
+
+  it('keeps a reason for not-valid and shows it to the resident', async () => {
+    const admin = await staffUser(db, 'admin');
+    const input = intake();
+    const { needId, code } = await submitNeed(db, input, { ip: randomIp() });
+    await actOnCase(db, { userId: admin.id }, needId, { action: 'start_screening' });
+    await actOnCase(db, { userId: admin.id }, needId, { action: 'verify_invalid', reason: '不在江北区居住' });
+    const seen = await trackNeed(db, { code, last4: input.phone.slice(-4) }, randomIp());
+    expect(seen.status).toBe('invalid');
+    expect(seen.invalidReason).toBe('不在江北区居住');
+  });
+});
+
+describe('personal information', () => {
+  it('is stored encrypted, shown masked in the queue, and in clear only on the case page — logged', async () => {
+    const admin = await staffUser(db, 'admin');
+    const input = intake({ name: '欧阳独特名', phone: '13612345678', address: '慈城镇南联村独特路 8 号' });
+    const { needId, code } = await submitNeed(db, input, { ip: randomIp() });
+    const [raw] = await db.execute<Record<string, unknown>>(sql`select * from needs where id = ${needId}`);
+    const rawText = JSON.stringify(raw);
+    expect(rawText).not.toContain('欧阳独特名');
+    expect(rawText).not.toContain('13612345678');
+    expect(rawText).not.toContain('独特路');
+    expect(raw.name_masked).toBe('欧***名');
+    expect(raw.phone_masked).toBe('136****5678');
+
+    const queue = await listQueue(db, { userId: admin.id }, { q: code });
+    expect(JSON.stringify(queue.rows)).not.toContain('欧阳独特名');
+
+    const view = await getCase(db, { userId: admin.id }, needId);
+    expect(view.pii?.name).toBe('欧阳独特名');
+    expect(view.pii?.address).toBe('慈城镇南联村独特路 8 号');
+    const logged = await db.select().from(piiAccessLog).where(eq(piiAccessLog.needId, needId));
+    expect(logged).toHaveLength(1);
+    expect(logged[0].actorId).toBe(admin.id);
+    const log = await listPiiAccess(db, { userId: admin.id });
+    expect(log.some((l) => l.needCode === code)).toBe(true);
+  });
+
+  it('keeps only the sensitive fields the category needs', async () => {
+    const admin = await staffUser(db, 'admin');
+    const { needId } = await submitNeed(
+      db,
+      intake({ category: 'integration', health: '高血压', finances: '低保', sensitiveConsent: true }),
+      { ip: randomIp() },
+    );
+    const view = await getCase(db, { userId: admin.id }, needId);
+    expect(view.pii?.health).toBeUndefined();
+    expect(view.pii?.finances).toBeUndefined();
+    const medical = await submitNeed(db, intake({ category: 'medical', health: '中风后康复', sensitiveConsent: true }), { ip: randomIp() });
+    expect((await getCase(db, { userId: admin.id }, medical.needId)).pii?.health).toBe('中风后康复');
+  });
+
+  it('is refused to donors and to social workers outside the case’s sub-districts', async () => {
+    const donor = await staffUser(db, 'donor');
+    const outsider = await staffUser(db, 'social_worker');
+    await db.insert(userAreas).values({ userId: outsider.id, areaId: 'zhongma' });
+    const insider = await staffUser(db, 'social_worker');
+    await db.insert(userAreas).values({ userId: insider.id, areaId: 'cicheng' });
+    const { needId } = await submitNeed(db, intake({ areaId: 'cicheng' }), { ip: randomIp() });
+    await expect(getCase(db, { userId: donor.id }, needId)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(getCase(db, null, needId)).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(getCase(db, { userId: outsider.id }, needId)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(actOnCase(db, { userId: outsider.id }, needId, { action: 'start_screening' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(getCase(db, { userId: insider.id }, needId)).resolves.toMatchObject({ need: { id: needId } });
+    const outsiderQueue = await listQueue(db, { userId: outsider.id }, { status: 'all', area: 'cicheng' });
+    expect(outsiderQueue.rows.some((r) => r.id === needId)).toBe(false);
+    // Assigned to them by an admin, the case comes into the outsider's scope.
+    const admin = await staffUser(db, 'admin');
+    await assignCase(db, { userId: admin.id }, needId, outsider.id);
+    await expect(getCase(db, { userId: outsider.id }, needId)).resolves.toBeTruthy();
+    await expect(assignCase(db, { userId: insider.id }, needId, insider.id)).resolves.toBeUndefined();
+    await expect(assignCase(db, { userId: insider.id }, needId, outsider.id)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('is purged from cases closed long ago, leaving the anonymous record', async () => {
+    const admin = await staffUser(db, 'admin');
+    const projectId = await activeProjectId(db);
+    const needId = await needIn('closed', admin, projectId);
+    await db.update(needs).set({ closedAt: new Date('2020-01-01T00:00:00Z') }).where(eq(needs.id, needId));
+    const fresh = await needIn('closed', admin, projectId);
+    const worker = await staffUser(db, 'social_worker');
+    await expect(purgeClosedCasePii(db, { userId: worker.id }, 36)).rejects.toMatchObject({ code: 'forbidden' });
+    const result = await purgeClosedCasePii(db, { userId: admin.id }, 36);
+    expect(result.count).toBeGreaterThanOrEqual(1);
+    const [old] = await db.select().from(needs).where(eq(needs.id, needId));
+    expect(old.piiCiphertext).toBeNull();
+    expect(old.nameMasked).toBe('');
+    expect(old.status).toBe('closed');
+    expect(old.category).toBe('life');
+    const [kept] = await db.select().from(needs).where(eq(needs.id, fresh));
+    expect(kept.piiCiphertext).not.toBeNull();
+    const audit = await db.select().from(auditLog).where(eq(auditLog.actorId, admin.id));
+    expect(audit.some((a) => a.action === 'pii.purge')).toBe(true);
+    const view = await getCase(db, { userId: admin.id }, needId);
+    expect(view.pii).toBeNull();
+  });
+});
+
+describe('intake', () => {
+  it('throttles submissions per phone and per address, in the database', async () => {
+    const phone = '13511112222';
+    for (let i = 0; i < 3; i++) await submitNeed(db, intake({ phone, description: `第${i}次：需要轮椅和康复指导帮助` }), { ip: randomIp() });
+    await expect(submitNeed(db, intake({ phone }), { ip: randomIp() })).rejects.toMatchObject({ code: 'throttled' });
+    const ip = randomIp();
+    for (let i = 0; i < 20; i++) await submitNeed(db, intake(), { ip });
+    await expect(submitNeed(db, intake(), { ip })).rejects.toMatchObject({ code: 'throttled' });
+  });
+
+  it('flags a likely duplicate for the social worker and still accepts it', async () => {
+    const phone = '13722223333';
+    const first = await submitNeed(db, intake({ phone, category: 'medical', description: '中风后右侧行动不便，需要康复训练指导' }), { ip: randomIp() });
+    const second = await submitNeed(db, intake({ phone, category: 'disability', description: '中风后右侧行动不便，需要康复训练的指导' }), { ip: randomIp() });
+    const [row] = await db.select().from(needs).where(eq(needs.id, second.needId));
+    expect(row.possibleDuplicateOf).toBe(first.needId);
+    const other = await submitNeed(db, intake({ category: 'medical' }), { ip: randomIp() });
+    const [unrelated] = await db.select().from(needs).where(eq(needs.id, other.needId));
+    expect(unrelated.possibleDuplicateOf).toBeNull();
+  });
+
+  it('lets staff enter a need taken by phone, marked as such, and refuses anyone else', async () => {
+    const worker = await staffUser(db);
+    const donor = await staffUser(db, 'donor');
+    const { needId } = await submitNeed(db, intake(), { ip: randomIp(), channel: 'phone', actor: { userId: worker.id } });
+    const [row] = await db.select().from(needs).where(eq(needs.id, needId));
+    expect(row.channel).toBe('phone');
+    expect(row.createdById).toBe(worker.id);
+    await expect(submitNeed(db, intake(), { ip: randomIp(), channel: 'paper', actor: { userId: donor.id } })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('the resident follows the case', () => {
+  it('needs the right last four digits, and rates once after the help', async () => {
+    const admin = await staffUser(db, 'admin');
+    const projectId = await activeProjectId(db);
+    const input = intake();
+    const { needId, code } = await submitNeed(db, input, { ip: randomIp() });
+    await expect(trackNeed(db, { code, last4: '0000' === input.phone.slice(-4) ? '1111' : '0000' }, randomIp())).rejects.toMatchObject({ code: 'not_found' });
+    const proof = { code, last4: input.phone.slice(-4) };
+    for (const a of ['start_screening', 'verify_valid', 'match', 'record_service', 'mark_fulfilled'] as NeedAction[]) {
+      await actOnCase(db, { userId: admin.id }, needId, commandFor(a, projectId));
+    }
+    const seen = await trackNeed(db, proof, randomIp());
+    expect(seen.timeline.map((t) => t.toStatus)).toEqual(['submitted', 'screening', 'valid', 'matched', 'in_service', 'fulfilled']);
+    expect(seen.canRate).toBe(true);
+    await rateNeed(db, proof, 5, '谢谢社工', randomIp());
+    await expect(rateNeed(db, proof, 1, '', randomIp())).rejects.toMatchObject({ code: 'conflict' });
+    expect((await trackNeed(db, proof, randomIp())).rating).toBe(5);
+  });
+});

@@ -1,0 +1,47 @@
+import { and, eq, isNotNull, lt, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { auditLog, needs } from '@/db/schema';
+import { authorize, type Actor } from '@/lib/auth/actor';
+
+/**
+ * Erases the personal information of cases closed more than `months` ago. What remains (category, place,
+ * dates, services, money) is anonymous and keeps the statistics whole. Logged in the audit log.
+ */
+export async function purgeClosedCasePii(db: Db, actor: Actor, months: number, now = new Date()) {
+  const admin = await authorize(db, actor, 'case:purge_pii');
+  const cutoff = new Date(now);
+  cutoff.setMonth(cutoff.getMonth() - months);
+  return db.transaction(async (tx) => {
+    const purged = await tx
+      .update(needs)
+      .set({
+        piiCiphertext: null,
+        piiKeyId: null,
+        nameMasked: '',
+        phoneMasked: '',
+        phoneHash: null,
+        piiPurgedAt: now,
+        ratingComment: null,
+        updatedAt: now,
+      })
+      .where(and(eq(needs.status, 'closed'), lt(needs.closedAt, cutoff), isNotNull(needs.piiCiphertext)))
+      .returning({ id: needs.id });
+    await tx.insert(auditLog).values({
+      actorId: admin.id,
+      action: 'pii.purge',
+      targetType: 'need',
+      details: { months, cutoff: cutoff.toISOString(), count: purged.length },
+    });
+    return { count: purged.length, cutoff };
+  });
+}
+
+export async function countPurgeable(db: Db, months: number, now = new Date()) {
+  const cutoff = new Date(now);
+  cutoff.setMonth(cutoff.getMonth() - months);
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(needs)
+    .where(and(eq(needs.status, 'closed'), lt(needs.closedAt, cutoff), isNotNull(needs.piiCiphertext)));
+  return row.n;
+}

@@ -1,0 +1,103 @@
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { needs, users } from '@/db/schema';
+import { authorize, type Actor } from '@/lib/auth/actor';
+import { caseScope } from './scope';
+import { needStatuses, openStatuses } from './status';
+
+export const pageSize = 20;
+
+export const queueFilterSchema = z.object({
+  status: z.enum([...needStatuses, 'open', 'all']).optional().catch(undefined),
+  area: z.string().max(20).optional().catch(undefined),
+  category: z.string().max(20).optional().catch(undefined),
+  urgency: z.enum(['low', 'normal', 'high', 'critical']).optional().catch(undefined),
+  assignee: z.string().max(40).optional().catch(undefined),
+  overdue: z.enum(['1']).optional().catch(undefined),
+  q: z.string().trim().max(50).optional().catch(undefined),
+  sort: z.enum(['oldest', 'newest', 'urgency', 'due']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10000).optional().catch(undefined),
+});
+export type QueueFilter = z.infer<typeof queueFilterSchema>;
+
+const overdueSql = sql<boolean>`(
+  (${needs.status} in ('submitted','screening') and ${needs.screenDueAt} < now())
+  or (${needs.status} = 'valid' and ${needs.matchDueAt} < now()))`;
+const urgencyRank = sql`array_position(array['critical','high','normal','low']::urgency[], ${needs.urgency})`;
+
+/**
+ * The social worker's queue: filters, search (tracking code, village or the words of the need — names and
+ * phone numbers are encrypted and deliberately not searchable), sort and pages. Shows masked identities only.
+ */
+export async function listQueue(db: Db, actor: Actor, filter: QueueFilter) {
+  const user = await authorize(db, actor, 'case:read');
+  const conditions: (SQL | undefined)[] = [caseScope(user)];
+  if (!filter.status || filter.status === 'open') conditions.push(inArray(needs.status, openStatuses));
+  else if (filter.status !== 'all') conditions.push(eq(needs.status, filter.status));
+  if (filter.area) conditions.push(eq(needs.areaId, filter.area));
+  if (filter.category) conditions.push(sql`${needs.category}::text = ${filter.category}`);
+  if (filter.urgency) conditions.push(eq(needs.urgency, filter.urgency));
+  if (filter.assignee === 'me') conditions.push(eq(needs.assigneeId, user.id));
+  else if (filter.assignee === 'none') conditions.push(isNull(needs.assigneeId));
+  else if (filter.assignee && z.string().uuid().safeParse(filter.assignee).success) conditions.push(eq(needs.assigneeId, filter.assignee));
+  if (filter.overdue) conditions.push(overdueSql);
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(needs.code, like), ilike(needs.village, like), ilike(needs.description, like)));
+  }
+  const where = and(...conditions);
+  const order =
+    filter.sort === 'newest'
+      ? [desc(needs.submittedAt)]
+      : filter.sort === 'urgency'
+        ? [asc(urgencyRank), asc(needs.submittedAt)]
+        : filter.sort === 'due'
+          ? [asc(sql`coalesce(${needs.matchDueAt}, ${needs.screenDueAt})`)]
+          : [asc(needs.submittedAt)];
+  const page = filter.page ?? 1;
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: needs.id,
+        code: needs.code,
+        status: needs.status,
+        category: needs.category,
+        kind: needs.kind,
+        areaId: needs.areaId,
+        village: needs.village,
+        nameMasked: needs.nameMasked,
+        urgency: needs.urgency,
+        submittedAt: needs.submittedAt,
+        channel: needs.channel,
+        assigneeName: users.name,
+        overdue: overdueSql,
+        possibleDuplicate: sql<boolean>`${needs.possibleDuplicateOf} is not null`,
+      })
+      .from(needs)
+      .leftJoin(users, eq(users.id, needs.assigneeId))
+      .where(where)
+      .orderBy(...order, asc(needs.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ total: sql<number>`count(*)::int` }).from(needs).where(where),
+  ]);
+  return { rows, total, page, pages: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** Each social worker's open cases, and how many of them are overdue. */
+export async function listWorkload(db: Db, actor: Actor) {
+  await authorize(db, actor, 'case:read');
+  return db
+    .select({
+      id: users.id,
+      name: users.name,
+      open: sql<number>`count(${needs.id}) filter (where ${needs.status} in ('submitted','screening','valid','matched','in_service'))::int`,
+      overdue: sql<number>`count(${needs.id}) filter (where ${overdueSql})::int`,
+    })
+    .from(users)
+    .leftJoin(needs, eq(needs.assigneeId, users.id))
+    .where(and(inArray(users.role, ['social_worker', 'admin']), isNull(users.disabledAt)))
+    .groupBy(users.id, users.name)
+    .orderBy(desc(sql`count(${needs.id})`));
+}
