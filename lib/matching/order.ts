@@ -7,6 +7,8 @@ export type QueuedNeed = {
   priority: number;
   /** This need's turn among the needs of equal priority in its own sub-district (0 = first). */
   round: number;
+  /** submittedAt in milliseconds, read once for the sorts. */
+  at: number;
 };
 
 /**
@@ -28,9 +30,14 @@ export function queueNeeds(needs: readonly MatchNeed[], today: Date): QueuedNeed
     if (seen.has(need.id)) throw new Error(`matching: duplicate need id ${need.id}`);
     seen.add(need.id);
   }
-  const queued: QueuedNeed[] = needs.map((need) => ({ need, priority: priorityOf(need, today), round: 0 }));
+  const queued: QueuedNeed[] = needs.map((need) => ({
+    need,
+    priority: priorityOf(need, today),
+    round: 0,
+    at: need.submittedAt.getTime(),
+  }));
   const bySubmission = (a: QueuedNeed, b: QueuedNeed) =>
-    a.need.submittedAt.getTime() - b.need.submittedAt.getTime() || compareIds(a.need.id, b.need.id);
+    a.at - b.at || compareIds(a.need.id, b.need.id);
 
   const groups = new Map<string, QueuedNeed[]>();
   for (const q of queued) {
