@@ -7,6 +7,8 @@ export type FormState = {
   values: Record<string, string>;
   errors: Record<string, string>;
   message?: string;
+  /** What a successful action hands back to the page (already stripped of anything the viewer may not see). */
+  data?: unknown;
 };
 
 export const emptyForm: FormState = { ok: false, values: {}, errors: {} };

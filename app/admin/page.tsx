@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listUsers } from '@/lib/auth/accounts';
@@ -10,8 +11,9 @@ import { StaffForm } from './staff-form';
 export default async function AdminPage() {
   const admin = await requirePermission('staff:manage', '/admin');
   const db = getDb();
-  const [t, r, users, areas] = await Promise.all([
+  const [t, w, r, users, areas] = await Promise.all([
     getTranslations('admin'),
+    getTranslations('workspace'),
     getTranslations('roles'),
     listUsers(db, { userId: admin.id }),
     listAreas(db),
@@ -19,6 +21,14 @@ export default async function AdminPage() {
   return (
     <div className="flex flex-col gap-8">
       <h1 className="page-title">{t('title')}</h1>
+      <nav aria-label={t('title')} className="flex flex-wrap gap-2">
+        <Link href="/workspace" className="btn-quiet min-h-11 px-3 text-sm">
+          {w('title')}
+        </Link>
+        <Link href="/admin/privacy" className="btn-quiet min-h-11 px-3 text-sm">
+          {t('privacy')}
+        </Link>
+      </nav>
       <section aria-labelledby="staff">
         <h2 id="staff" className="mb-3 text-xl font-bold">
           {t('staff')}

@@ -1,7 +1,7 @@
 import { beijingDate } from './dates';
 import { capacityOf, standingRule, type NeedSignature } from './eligibility';
 import { compareIds, projectBaseScore } from './score';
-import type { MatchNeed, MatchProject, ScoreBreakdown } from './types';
+import type { MatchNeed, MatchProject } from './types';
 
 /**
  * The work shared by the batch assignment and the greedy baseline: eligibility is decided once per
@@ -11,7 +11,7 @@ import type { MatchNeed, MatchProject, ScoreBreakdown } from './types';
 export type Prepared = {
   projects: readonly MatchProject[];
   capacity: number[];
-  base: Omit<ScoreBreakdown, 'populationFit'>[];
+  /** Per project: its score without the population fit, which is the same for every need. */
   baseTotal: number[];
   /** Class of each need, by its index in the needs given. */
   classOf: Int32Array;
@@ -33,8 +33,10 @@ export function prepare(needs: readonly MatchNeed[], projects: readonly MatchPro
   }
   const todayDate = beijingDate(today);
   const capacity = projects.map(capacityOf);
-  const base = projects.map(projectBaseScore);
-  const baseTotal = base.map((b) => b.categoryFocus + b.areaFocus + b.places + b.funds);
+  const baseTotal = projects.map((project) => {
+    const b = projectBaseScore(project);
+    return b.categoryFocus + b.areaFocus + b.places + b.funds;
+  });
   // A fixed project order (base score, then id) makes every list independent of the input order.
   const ranked = projects
     .map((_, p) => p)
@@ -61,5 +63,5 @@ export function prepare(needs: readonly MatchNeed[], projects: readonly MatchPro
     lists.push(list);
     hasStanding.push(standing);
   }
-  return { projects, capacity, base, baseTotal, classOf, lists, hasStanding };
+  return { projects, capacity, baseTotal, classOf, lists, hasStanding };
 }

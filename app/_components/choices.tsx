@@ -1,0 +1,81 @@
+type Option = { value: string; label: string };
+type Props = {
+  name: string;
+  legend: string;
+  options: Option[];
+  error?: string;
+  required?: boolean;
+  columns?: 1 | 2 | 3;
+};
+
+const grid = { 1: 'grid-cols-1', 2: 'grid-cols-1 sm:grid-cols-2', 3: 'grid-cols-2 sm:grid-cols-3' };
+
+/** Radio buttons as big tappable cards: easier than a dropdown for older hands on small screens. */
+export function RadioCards({ name, legend, options, error, required, columns = 2, defaultValue }: Props & { defaultValue?: string }) {
+  return (
+    <fieldset aria-describedby={error ? `${name}-error` : undefined} aria-invalid={error ? true : undefined}>
+      <legend className="field-label">
+        {legend}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </legend>
+      <div className={`grid gap-2 ${grid[columns]}`}>
+        {options.map((o) => (
+          <label key={o.value} className="flex min-h-12 cursor-pointer items-center gap-3 rounded-xl border-2 border-line bg-white px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+            <input type="radio" name={name} value={o.value} defaultChecked={defaultValue === o.value} className="size-5 accent-brand-600" required={required} />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id={`${name}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export function CheckboxCards({ name, legend, options, error, columns = 2, defaultValues = [] }: Props & { defaultValues?: string[] }) {
+  return (
+    <fieldset aria-describedby={error ? `${name}-error` : undefined}>
+      <legend className="field-label">{legend}</legend>
+      <div className={`grid gap-2 ${grid[columns]}`}>
+        {options.map((o) => (
+          <label key={o.value} className="flex min-h-12 cursor-pointer items-center gap-3 rounded-xl border-2 border-line bg-white px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+            <input type="checkbox" name={name} value={o.value} defaultChecked={defaultValues.includes(o.value)} className="size-5 accent-brand-600" />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id={`${name}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** A single consent checkbox with its error, kept apart from anything else the person agrees to. */
+export function ConsentBox({ name, label, error, defaultChecked }: { name: string; label: string; error?: string; defaultChecked?: boolean }) {
+  return (
+    <div>
+      <label className="flex min-h-12 cursor-pointer items-start gap-3 rounded-xl border-2 border-line bg-white p-3 has-[:checked]:border-leaf-600">
+        <input
+          type="checkbox"
+          name={name}
+          defaultChecked={defaultChecked}
+          className="mt-1 size-5 shrink-0 accent-brand-600"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${name}-error` : undefined}
+        />
+        <span>{label}</span>
+      </label>
+      {error ? (
+        <p id={`${name}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

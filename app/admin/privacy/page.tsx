@@ -1,0 +1,69 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { env } from '@/lib/env';
+import { listPiiAccess } from '@/lib/needs/case-read';
+import { countPurgeable } from '@/lib/needs/purge';
+import { requirePermission } from '../../_lib/guard';
+import { purgeAction } from './actions';
+
+export default async function PrivacyPage({ searchParams }: { searchParams: Promise<{ purged?: string }> }) {
+  const admin = await requirePermission('pii_log:read', '/admin/privacy');
+  const db = getDb();
+  const months = env().PII_RETENTION_MONTHS;
+  const [t, r, format, log, purgeable, { purged }] = await Promise.all([
+    getTranslations('admin'),
+    getTranslations('roles'),
+    getFormatter(),
+    listPiiAccess(db, { userId: admin.id }),
+    countPurgeable(db, months),
+    searchParams,
+  ]);
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="page-title">{t('privacy')}</h1>
+      <section className="card flex flex-col gap-3" aria-labelledby="purge">
+        <h2 id="purge" className="font-bold">
+          {t('purgeTitle')}
+        </h2>
+        <p>{t('purgeIntro', { months, count: purgeable })}</p>
+        {purged ? (
+          <p role="status" className="font-semibold text-leaf-600">
+            {t('purged', { count: Number(purged) || 0 })}
+          </p>
+        ) : null}
+        <form action={purgeAction}>
+          <button className="btn-secondary" disabled={purgeable === 0}>
+            {t('purge')}
+          </button>
+        </form>
+      </section>
+      <section aria-labelledby="log">
+        <h2 id="log" className="mb-2 font-bold">
+          {t('accessLog')}
+        </h2>
+        <div className="overflow-x-auto">
+          <table className="data-table card">
+            <thead>
+              <tr>
+                <th scope="col">{t('when')}</th>
+                <th scope="col">{t('who')}</th>
+                <th scope="col">{t('case')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.map((l, i) => (
+                <tr key={i}>
+                  <td>{format.dateTime(l.at, { dateStyle: 'short', timeStyle: 'short' })}</td>
+                  <td>
+                    {l.who} · {r(l.role)}
+                  </td>
+                  <td className="font-mono">{l.needCode ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

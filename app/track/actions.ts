@@ -1,0 +1,49 @@
+'use server';
+
+import { getDb } from '@/db/client';
+import { isAppError } from '@/lib/errors';
+import { addResidentMessage, messageSchema, proofSchema, rateNeed, ratingSchema, trackNeed, withdrawNeed } from '@/lib/needs/tracking';
+import { formValues, zodErrors, type FormState } from '../_lib/form-state';
+import { clientIp } from '../_lib/request';
+
+/**
+ * One action for the resident's page: look up, leave a message, withdraw or rate. Each carries the
+ * tracking code and last four digits as proof, so nothing about the case ever goes into a URL.
+ */
+export async function trackAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const proof = proofSchema.safeParse(values);
+  if (!proof.success) return { ok: false, values, errors: zodErrors(proof.error) };
+  const db = getDb();
+  const ip = await clientIp();
+  let message: string | undefined;
+  try {
+    switch (values.intent) {
+      case 'message': {
+        const parsed = messageSchema.safeParse(values);
+        if (!parsed.success) return { ok: true, values, errors: zodErrors(parsed.error), data: await trackNeed(db, proof.data, ip) };
+        await addResidentMessage(db, proof.data, parsed.data.message, ip);
+        message = 'sent';
+        break;
+      }
+      case 'withdraw':
+        await withdrawNeed(db, proof.data, String(values.reason ?? '').slice(0, 500), ip);
+        message = 'withdrawn';
+        break;
+      case 'rate': {
+        const parsed = ratingSchema.safeParse(values);
+        if (!parsed.success) return { ok: true, values, errors: zodErrors(parsed.error), data: await trackNeed(db, proof.data, ip) };
+        await rateNeed(db, proof.data, parsed.data.rating, parsed.data.comment, ip);
+        message = 'rated';
+        break;
+      }
+    }
+    const data = await trackNeed(db, proof.data, ip);
+    return { ok: true, values: { code: proof.data.code, last4: proof.data.last4 }, errors: {}, message, data };
+  } catch (e) {
+    if (isAppError(e, 'not_found')) return { ok: false, values, errors: {}, message: 'notFound' };
+    if (isAppError(e, 'throttled')) return { ok: false, values, errors: {}, message: 'throttled' };
+    if (isAppError(e, 'conflict')) return { ok: false, values, errors: {}, message: 'conflict' };
+    throw e;
+  }
+}

@@ -1,0 +1,168 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import type { TrackedNeed } from '@/lib/needs/tracking';
+import { Field } from '../_components/field';
+import { emptyForm } from '../_lib/form-state';
+import { trackAction } from './actions';
+
+export function TrackPage() {
+  const t = useTranslations('track');
+  const f = useTranslations('forms');
+  const [state, action, pending] = useActionState(trackAction, emptyForm);
+  const need = state.data as TrackedNeed | undefined;
+  const err = (name: string) => (state.errors[name] ? f(state.errors[name]) : undefined);
+  const proof = (
+    <>
+      <input type="hidden" name="code" value={state.values.code ?? ''} />
+      <input type="hidden" name="last4" value={state.values.last4 ?? ''} />
+    </>
+  );
+
+  return (
+    <div className="flex flex-col gap-6">
+      <form action={action} className="card flex flex-col gap-4" noValidate>
+        <input type="hidden" name="intent" value="lookup" />
+        {state.message === 'notFound' || state.message === 'throttled' || state.message === 'conflict' ? (
+          <p role="alert" className="rounded-xl bg-brand-50 p-3 font-semibold text-brand-800">
+            {state.message === 'notFound' ? t('notFound') : f(state.message)}
+          </p>
+        ) : null}
+        <Field name="code" label={t('code')} hint={t('codeHint')} autoCapitalize="characters" autoComplete="off" defaultValue={state.values.code} error={err('code')} />
+        <Field name="last4" label={t('last4')} inputMode="numeric" maxLength={4} autoComplete="off" defaultValue={state.values.last4} error={err('last4')} />
+        <button type="submit" className="btn-primary" disabled={pending}>
+          {t('submit')}
+        </button>
+      </form>
+
+      {need ? <Tracked need={need} action={action} proof={proof} message={state.message} err={err} pending={pending} /> : null}
+    </div>
+  );
+}
+
+type TrackedProps = {
+  need: TrackedNeed;
+  action: (data: FormData) => void;
+  proof: React.ReactNode;
+  message?: string;
+  err: (name: string) => string | undefined;
+  pending: boolean;
+};
+
+function Tracked({ need, action, proof, message, err, pending }: TrackedProps) {
+  const t = useTranslations('track');
+  const n = useTranslations('needs');
+  const format = useFormatter();
+  const when = (d: Date) => format.dateTime(new Date(d), { dateStyle: 'medium', timeStyle: 'short' });
+  const describe = (e: TrackedNeed['timeline'][number]) => {
+    if (e.type === 'submitted') return t('eventSubmitted');
+    if (e.type === 'resident_message') return `${t('eventMessage')}：${e.publicNote}`;
+    if (e.type === 'service') return `${t('eventService')}：${e.publicNote}`;
+    if (e.type === 'rating') return t('eventRating');
+    const plain = e.toStatus ? n(`statusPlain.${e.toStatus}`) : '';
+    if (e.toStatus === 'matched' && e.publicNote) return `${plain}：“${e.publicNote}”`;
+    return e.publicNote ? `${plain}（${e.publicNote}）` : plain;
+  };
+  const who = (e: TrackedNeed['timeline'][number]) => (e.by === 'resident' ? t('you') : e.by === 'staff' ? `${t('staff')} ${e.staffName ?? ''}` : t('system'));
+
+  return (
+    <>
+      <section className="card flex flex-col gap-2" aria-labelledby="current" data-testid="tracked">
+        <h2 id="current" className="text-lg font-bold">
+          {t('current')} · <span className="font-mono">{need.code}</span>
+        </h2>
+        <p className="text-2xl font-bold text-brand-700" data-testid="status">
+          {n(`statusPlain.${need.status}`)}
+        </p>
+        {need.invalidReason ? (
+          <p>
+            <strong>{t('invalidReason')}：</strong>
+            {need.invalidReason}
+          </p>
+        ) : null}
+        <h3 className="mt-2 font-bold">{t('nextTitle')}</h3>
+        <p>{n(`next.${need.status}`)}</p>
+        {need.status === 'submitted' ? <p className="text-muted">{t('screenBy', { date: format.dateTime(new Date(need.screenDueAt), { dateStyle: 'medium' }) })}</p> : null}
+        {message === 'sent' || message === 'rated' || message === 'withdrawn' ? (
+          <p role="status" className="rounded-xl bg-leaf-50 p-3 font-semibold text-leaf-600">
+            {t(message)}
+          </p>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="timeline">
+        <h2 id="timeline" className="mb-3 text-lg font-bold">
+          {t('timeline')}
+        </h2>
+        <ol className="flex flex-col gap-3 border-l-4 border-brand-100 pl-4">
+          {need.timeline.map((e, i) => (
+            <li key={i}>
+              <p className="text-sm text-muted">
+                <time dateTime={new Date(e.at).toISOString()}>{when(e.at)}</time> · {who(e)}
+              </p>
+              <p>{describe(e)}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {need.canRate ? (
+        <form action={action} className="card flex flex-col gap-4">
+          {proof}
+          <input type="hidden" name="intent" value="rate" />
+          <fieldset>
+            <legend className="field-label">{t('rating')}</legend>
+            <p className="field-hint">{t('ratingScale')}</p>
+            <div className="mt-2 flex gap-2">
+              {[1, 2, 3, 4, 5].map((r) => (
+                <label key={r} className="flex size-12 cursor-pointer items-center justify-center rounded-xl border-2 border-line text-lg font-bold has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                  <input type="radio" name="rating" value={r} className="sr-only" />
+                  {r}
+                </label>
+              ))}
+            </div>
+            {err('rating') ? <p className="field-error">{err('rating')}</p> : null}
+          </fieldset>
+          <Field name="comment" label={t('comment')}>
+            <textarea id="comment" name="comment" rows={2} className="field-input" />
+          </Field>
+          <button className="btn-primary" disabled={pending}>
+            {t('rate')}
+          </button>
+        </form>
+      ) : need.rating ? (
+        <p className="card">{t('yourRating', { rating: need.rating })}</p>
+      ) : null}
+
+      {need.status !== 'closed' && need.status !== 'withdrawn' ? (
+        <form action={action} className="card flex flex-col gap-4">
+          {proof}
+          <input type="hidden" name="intent" value="message" />
+          <h2 className="text-lg font-bold">{t('messageTitle')}</h2>
+          <Field name="message" label={t('message')} error={err('message')}>
+            <textarea id="message" name="message" rows={3} className="field-input" aria-invalid={err('message') ? true : undefined} />
+          </Field>
+          <button className="btn-secondary" disabled={pending}>
+            {t('send')}
+          </button>
+        </form>
+      ) : null}
+
+      {need.canWithdraw ? (
+        <details className="card">
+          <summary className="cursor-pointer font-bold">{t('withdrawTitle')}</summary>
+          <form action={action} className="mt-3 flex flex-col gap-4">
+            {proof}
+            <input type="hidden" name="intent" value="withdraw" />
+            <p>{t('withdrawIntro')}</p>
+            <Field name="reason" label={t('withdrawReason')} />
+            <button className="btn-quiet" disabled={pending}>
+              {t('withdraw')}
+            </button>
+          </form>
+        </details>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db/client';
+import { getActor } from '@/lib/auth/session';
+import { actOnCase, addCaseNote, assessCase, assessSchema, assignCase, caseCommandSchema } from '@/lib/needs/case-actions';
+import { appErrorState, formValues, zodErrors, type FormState } from '../../../_lib/form-state';
+import { isAppError } from '@/lib/errors';
+
+/** Every form on the case page posts here with an intent; lib/ checks the permission and the transition. */
+export async function caseAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const needId = values.needId ?? '';
+  const db = getDb();
+  const actor = await getActor();
+  try {
+    switch (values.intent) {
+      case 'command': {
+        const parsed = caseCommandSchema.safeParse(values);
+        if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
+        await actOnCase(db, actor, needId, parsed.data);
+        break;
+      }
+      case 'assess': {
+        const parsed = assessSchema.safeParse(values);
+        if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
+        await assessCase(db, actor, needId, parsed.data);
+        break;
+      }
+      case 'note': {
+        const note = (values.note ?? '').trim();
+        if (!note) return { ok: false, values, errors: { note: 'required' } };
+        await addCaseNote(db, actor, needId, note.slice(0, 1000));
+        break;
+      }
+      case 'assign':
+        await assignCase(db, actor, needId, values.assigneeId ?? '');
+        break;
+      default:
+        return { ok: false, values, errors: {}, message: 'conflict' };
+    }
+  } catch (e) {
+    if (isAppError(e, 'conflict') || isAppError(e, 'not_found')) return { ok: false, values, errors: {}, message: 'conflict' };
+    return appErrorState(e, values);
+  }
+  revalidatePath(`/workspace/cases/${needId}`);
+  return { ok: true, values: {}, errors: {}, message: 'done' };
+}

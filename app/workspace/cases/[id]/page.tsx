@@ -1,0 +1,173 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { getCase } from '@/lib/needs/case-read';
+import { listAssignableStaff } from '@/lib/needs/case-actions';
+import { isAppError } from '@/lib/errors';
+import { formatFen } from '@/lib/money';
+import { listAreas } from '@/lib/places';
+import { listProjectCards } from '@/lib/projects/queries';
+import { StatusBadge } from '../../../_components/status-badge';
+import { requirePermission } from '../../../_lib/guard';
+import { CaseActions } from './case-actions';
+
+export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePermission('case:read_pii', `/workspace/cases/${id}`);
+  const db = getDb();
+  const view = await getCase(db, { userId: user.id }, id).catch((e) => {
+    if (isAppError(e, 'not_found')) notFound();
+    throw e;
+  });
+  const [t, n, format, locale, areas, staff, projects] = await Promise.all([
+    getTranslations('case'),
+    getTranslations('needs'),
+    getFormatter(),
+    getLocale(),
+    listAreas(db),
+    listAssignableStaff(db, { userId: user.id }),
+    listProjectCards(db),
+  ]);
+  const { need, pii } = view;
+  const area = areas.find((a) => a.id === need.areaId);
+  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+  const rows: [string, React.ReactNode][] = [
+    [t('category'), n(`category.${need.category}`)],
+    [t('kind'), n(`kindShort.${need.kind}`)],
+    [t('populations'), need.populations.map((p) => n(`population.${p}`)).join('、') || t('none')],
+    [t('household'), need.householdSize],
+    [t('area'), `${locale === 'en' ? area?.nameEn : area?.nameZh} ${need.village}`],
+    [t('estimatedCost'), need.estimatedCostFen === null ? t('none') : formatFen(need.estimatedCostFen)],
+    [t('channel'), n(`channel.${need.channel}`)],
+    [t('assignee'), view.assigneeName ?? t('none')],
+    [t('project'), (locale === 'en' ? view.projectNameEn : view.projectName) ?? t('none')],
+    [t('hardship'), need.hardship ?? t('none')],
+    [t('urgency'), n(`urgency.${need.urgency}`)],
+    [t('screenDue'), when(need.screenDueAt)],
+    [t('matchDue'), when(need.matchDueAt)],
+    [t('consent'), `${need.consentVersion}${need.guardianConsentAt ? ` · ${t('childConsent')}` : ''}`],
+  ];
+  const piiRows: [string, string | undefined][] = pii
+    ? [
+        [t('name'), pii.name],
+        [t('phone'), pii.phone],
+        [t('idNumber'), pii.idNumber],
+        [t('address'), pii.address],
+        [t('submitter'), pii.submitterName ? `${pii.submitterName} ${pii.submitterPhone ?? ''}` : undefined],
+        [t('guardian'), pii.guardianName],
+        [t('health'), pii.health],
+        [t('disability'), pii.disability],
+        [t('finances'), pii.finances],
+      ]
+    : [];
+
+  return (
+    <div className="flex flex-col gap-5">
+      <Link href="/workspace" className="link">
+        ← {t('back')}
+      </Link>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="page-title font-mono">{need.code}</h1>
+        <StatusBadge status={need.status} />
+      </div>
+      {view.duplicateOf ? (
+        <p className="rounded-xl bg-sun-50 p-3 font-semibold text-sun-700">
+          <Link href={`/workspace/cases/${view.duplicateOf.id}`} className="underline">
+            {t('duplicateOf', { code: view.duplicateOf.code })}
+          </Link>
+        </p>
+      ) : null}
+
+      <section className="card" aria-labelledby="pii">
+        <h2 id="pii" className="mb-2 font-bold">
+          {t('personal')}
+        </h2>
+        {pii ? (
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1" data-testid="pii">
+            {piiRows
+              .filter(([, v]) => v)
+              .map(([k, v]) => (
+                <div key={k} className="contents">
+                  <dt className="text-muted">{k}</dt>
+                  <dd>{v}</dd>
+                </div>
+              ))}
+          </dl>
+        ) : (
+          <p>{t('purged')}</p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="details">
+        <h2 id="details" className="mb-2 font-bold">
+          {t('details')}
+        </h2>
+        <p className="mb-3 whitespace-pre-wrap rounded-xl bg-paper p-3">{need.description}</p>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+          {rows.map(([k, v]) => (
+            <div key={k} className="contents">
+              <dt className="text-muted">{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+        {need.rating ? (
+          <p className="mt-3">
+            {t('rating', { rating: need.rating })}
+            {need.ratingComment ? ` · ${need.ratingComment}` : ''}
+          </p>
+        ) : null}
+      </section>
+
+      <CaseActions
+        needId={need.id}
+        actions={view.actions}
+        assigneeId={need.assigneeId}
+        viewerId={user.id}
+        canAssignOthers={user.role === 'admin'}
+        staff={staff}
+        projects={projects.filter((p) => p.status === 'active').map((p) => ({ id: p.id, name: locale === 'en' ? p.nameEn : p.nameZh }))}
+        currentProjectId={need.projectId}
+        hardship={need.hardship}
+        urgency={need.urgency}
+        status={need.status}
+      />
+
+      <section className="card" aria-labelledby="services">
+        <h2 id="services" className="mb-2 font-bold">
+          {t('services')}
+        </h2>
+        {view.services.length === 0 ? <p>{t('none')}</p> : null}
+        <ul className="flex flex-col gap-1">
+          {view.services.map((s) => (
+            <li key={s.id}>
+              {s.servedOn} · {s.serviceType} · {s.hours}h · {s.personTimes} · {s.deliveredBy}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card" aria-labelledby="history">
+        <h2 id="history" className="mb-2 font-bold">
+          {t('timeline')}
+        </h2>
+        <ol className="flex flex-col gap-3 border-l-4 border-brand-100 pl-4">
+          {view.events.map((e) => (
+            <li key={e.id}>
+              <p className="text-sm text-muted">
+                {when(e.at)} · {e.actorKind === 'resident' ? t('resident') : e.actorKind === 'system' ? t('system') : e.actorName}
+              </p>
+              <p>
+                {t(`event.${e.type}` as 'event.note')}
+                {e.toStatus && e.type === 'status' ? `：${n(`status.${e.fromStatus ?? 'submitted'}`)} → ${n(`status.${e.toStatus}`)}` : ''}
+                {e.publicNote ? ` · ${e.publicNote}` : ''}
+                {e.note ? ` · ${e.note}` : ''}
+              </p>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+
+export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
+  const t = await getTranslations('workspace');
+  const links = [
+    { href: '/workspace', label: t('queue') },
+    { href: '/workspace?assignee=me', label: t('mine') },
+    { href: '/workspace?assignee=none', label: t('unassigned') },
+    { href: '/workspace/new', label: t('newNeed') },
+    { href: '/workspace/workload', label: t('workload') },
+  ];
+  return (
+    <div className="flex flex-col gap-4">
+      <nav aria-label={t('title')} className="-mx-1 flex gap-2 overflow-x-auto pb-1">
+        {links.map((l) => (
+          <Link key={l.href} href={l.href} className="btn-quiet min-h-11 shrink-0 px-3 text-sm">
+            {l.label}
+          </Link>
+        ))}
+      </nav>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { listWorkload } from '@/lib/needs/queue';
+import { requirePermission } from '../../_lib/guard';
+
+export default async function WorkloadPage() {
+  const user = await requirePermission('case:read', '/workspace/workload');
+  const [t, rows] = await Promise.all([getTranslations('workspace'), listWorkload(getDb(), { userId: user.id })]);
+  return (
+    <div>
+      <h1 className="page-title mb-4">{t('workloadTitle')}</h1>
+      <table className="data-table card">
+        <thead>
+          <tr>
+            <th scope="col">{t('assignee')}</th>
+            <th scope="col">{t('openCases')}</th>
+            <th scope="col">{t('overdueCases')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <th scope="row" className="font-semibold">
+                <a className="link" href={`/workspace?assignee=${r.id}`}>
+                  {r.name}
+                </a>
+              </th>
+              <td>{r.open}</td>
+              <td className={r.overdue ? 'font-bold text-brand-700' : ''}>{r.overdue}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
