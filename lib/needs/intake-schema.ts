@@ -68,18 +68,22 @@ export const needIntakeSchema = z
     sensitiveConsent: checkbox.default(false),
     guardianConsent: checkbox.default(false),
   })
-  .superRefine((v, ctx) => {
-    if (v.relation !== 'self') {
+  // Runs even when other fields are invalid, so every error shows at once (v may then be partly unparsed).
+  .superRefine(
+    (v, ctx) => {
+    if (v.relation && v.relation !== 'self') {
       if (!v.submitterName) ctx.addIssue({ code: 'custom', path: ['submitterName'], message: 'required' });
-      if (!phonePattern.test(v.submitterPhone)) ctx.addIssue({ code: 'custom', path: ['submitterPhone'], message: 'phone_invalid' });
+      if (!phonePattern.test(v.submitterPhone ?? '')) ctx.addIssue({ code: 'custom', path: ['submitterPhone'], message: 'phone_invalid' });
     }
-    const sensitive = sensitiveFieldsFor(v.category).some((f) => v[f]);
-    if (sensitive && !v.sensitiveConsent) ctx.addIssue({ code: 'custom', path: ['sensitiveConsent'], message: 'consent_required' });
-    if (v.populations.includes('children')) {
+    const sensitive = (sensitiveByCategory[v.category] ?? []).some((f) => v[f]);
+    if (sensitive && v.sensitiveConsent !== true) ctx.addIssue({ code: 'custom', path: ['sensitiveConsent'], message: 'consent_required' });
+    if (Array.isArray(v.populations) && v.populations.includes('children')) {
       if (!v.guardianName) ctx.addIssue({ code: 'custom', path: ['guardianName'], message: 'required' });
-      if (!v.guardianConsent) ctx.addIssue({ code: 'custom', path: ['guardianConsent'], message: 'consent_required' });
+      if (v.guardianConsent !== true) ctx.addIssue({ code: 'custom', path: ['guardianConsent'], message: 'consent_required' });
     }
-  });
+    },
+    { when: () => true },
+  );
 
 export type NeedIntake = z.infer<typeof needIntakeSchema>;
 

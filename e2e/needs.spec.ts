@@ -1,0 +1,161 @@
+import { expect, test, type Page } from '@playwright/test';
+import { accounts, callServerAction, expectOnPath, serverActionId, signIn } from './helpers';
+
+// Each journey comes from its own address, so the per-address throttle of one does not touch the others.
+test.use({ extraHTTPHeaders: { 'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 200) + 1}` } });
+
+const uniquePhone = () => `13${5 + Math.floor(Math.random() * 4)}${String(Date.now()).slice(-8)}`;
+
+async function askForHelp(page: Page, phone: string) {
+  await page.goto('/help');
+  await page.getByLabel('姓名 *', { exact: true }).fill('王奶奶');
+  await page.getByLabel('联系电话 *').fill(phone);
+  await page.getByLabel('所在街道（镇） *').selectOption('cicheng');
+  await page.getByLabel('村或社区 *').fill('公家村');
+  await page.getByRole('radio', { name: '养老照护' }).check();
+  await page.getByRole('radio', { name: /服务（探访/ }).check();
+  await page.getByRole('checkbox', { name: '老年人' }).check();
+  await page.getByLabel('请说说遇到的困难和需要的帮助 *').fill('八十多岁独居，做饭困难，希望有人上门送餐');
+  await page.getByRole('checkbox', { name: /我已阅读并同意/ }).check();
+  await page.getByRole('button', { name: '提交求助' }).click();
+  const code = (await page.getByTestId('tracking-code').textContent())!.trim();
+  expect(code).toMatch(/^JB-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  return code;
+}
+
+async function track(page: Page, code: string, last4: string) {
+  await page.goto('/track');
+  await page.getByLabel('查询码').fill(code.toLowerCase().replace(/-/g, ' '));
+  await page.getByLabel('手机号后 4 位').fill(last4);
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page.getByTestId('tracked')).toBeVisible();
+}
+
+test('a resident asks for help and follows the case to its end while a social worker runs it', async ({ browser }) => {
+  const resident = await (await browser.newContext()).newPage();
+  const phone = uniquePhone();
+  const code = await askForHelp(resident, phone);
+  await expect(resident.getByText('社工会在 3 个工作日内打电话核实情况。')).toBeVisible();
+
+  await track(resident, code, phone.slice(-4));
+  await expect(resident.getByTestId('status')).toHaveText('您的求助已收到');
+
+  // The social worker covering 慈城镇 finds it in the unassigned queue and runs it.
+  const worker = await (await browser.newContext()).newPage();
+  await signIn(worker, accounts.worker2);
+  await expectOnPath(worker, '/workspace');
+  await worker.goto(`/workspace?assignee=none&q=${code}`);
+  await worker.getByTestId('queue-row').filter({ hasText: code }).click();
+  await expect(worker.getByTestId('pii')).toContainText('王奶奶');
+  await expect(worker.getByTestId('pii')).toContainText(phone);
+  await worker.getByRole('button', { name: '认领' }).click();
+  await expect(worker.getByText('负责社工')).toBeVisible();
+  await worker.getByRole('button', { name: '开始审核' }).click();
+  await worker.getByRole('button', { name: '核实为有效' }).click();
+  await expect(worker.getByText('有效', { exact: true }).first()).toBeVisible();
+
+  await track(resident, code, phone.slice(-4));
+  await expect(resident.getByTestId('status')).toHaveText('经核实，您的求助有效');
+
+  await worker.reload();
+  await worker.getByLabel('选择项目').selectOption({ label: '云守护' });
+  await worker.getByRole('button', { name: '确认匹配' }).click();
+  await expect(worker.getByRole('button', { name: '保存服务记录' })).toBeVisible();
+  await worker.getByLabel('服务类型').fill('助餐送餐');
+  await worker.getByLabel('服务提供者').fill('公家村志愿者');
+  await worker.getByRole('button', { name: '保存服务记录' }).click();
+  await expect(worker.getByRole('button', { name: '标记为已完成' })).toBeVisible();
+  await worker.getByRole('button', { name: '标记为已完成' }).click();
+  await expect(worker.getByRole('button', { name: '结案' })).toBeVisible();
+
+  await track(resident, code, phone.slice(-4));
+  await expect(resident.getByTestId('status')).toHaveText('帮扶已完成');
+  for (const step of ['社工正在核实情况', '经核实，您的求助有效', '已为您匹配帮扶项目：“云守护”', '提供了服务：助餐送餐', '帮扶已完成']) {
+    await expect(resident.getByRole('list').filter({ hasText: '提交了求助' }).getByText(step, { exact: true })).toBeVisible();
+  }
+  await resident.getByText('5', { exact: true }).click();
+  await resident.getByLabel('想说的话').fill('送的饭很热乎，谢谢');
+  await resident.getByRole('button', { name: '提交评价' }).click();
+  await expect(resident.getByText('感谢您的评价！')).toBeVisible();
+  await expect(resident.getByText('您的评价：5 分')).toBeVisible();
+
+  // Closing needs a follow-up note, checked on the server.
+  await worker.reload();
+  await worker.getByRole('button', { name: '结案' }).click();
+  await expect(worker.getByText('请填写回访情况')).toBeVisible();
+  await worker.getByLabel('回访情况').fill('电话回访，老人满意');
+  await worker.getByRole('button', { name: '结案' }).click();
+  await expect(worker.getByRole('button', { name: '重新打开' })).toBeVisible();
+});
+
+test('bad input is shown at each field, in Chinese, and nothing typed is lost', async ({ page }) => {
+  await page.goto('/help');
+  await page.getByLabel('姓名 *', { exact: true }).fill('李爷爷');
+  await page.getByLabel('联系电话 *').fill('12345');
+  await page.getByLabel('村或社区 *').fill('南联村');
+  await page.getByRole('radio', { name: '助残' }).check();
+  await page.getByLabel('请说说遇到的困难和需要的帮助 *').fill('轮椅坏了');
+  await page.getByLabel('残疾情况（选填）').fill('右腿截肢');
+  await page.getByRole('button', { name: '提交求助' }).click();
+
+  await expect(page.getByText('请修改标红的项目后再提交。')).toBeVisible();
+  await expect(page.locator('#phone-error')).toHaveText('请输入 11 位手机号');
+  await expect(page.locator('#areaId-error')).toHaveText('请填写此项');
+  await expect(page.locator('#description-error')).toHaveText('请至少写 10 个字，说说需要什么帮助');
+  await expect(page.locator('#kind-error')).toHaveText('请填写此项');
+  await expect(page.locator('#consent-error')).toHaveText('请阅读并勾选同意');
+  // Sensitive information without its separate consent is refused too.
+  await expect(page.locator('#sensitiveConsent-error')).toHaveText('请阅读并勾选同意');
+
+  await expect(page.getByLabel('姓名 *', { exact: true })).toHaveValue('李爷爷');
+  await expect(page.getByLabel('联系电话 *')).toHaveValue('12345');
+  await expect(page.getByLabel('村或社区 *')).toHaveValue('南联村');
+  await expect(page.getByRole('radio', { name: '助残' })).toBeChecked();
+  await expect(page.getByLabel('请说说遇到的困难和需要的帮助 *')).toHaveValue('轮椅坏了');
+  await expect(page.getByLabel('残疾情况（选填）')).toHaveValue('右腿截肢');
+});
+
+test('the form works without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const code = await askForHelp(page, uniquePhone());
+  expect(code).toBeTruthy();
+  await context.close();
+});
+
+test('a donor and an anonymous visitor can neither open a case nor call its actions', async ({ page, playwright, baseURL }) => {
+  // Find a real case id as staff first.
+  await signIn(page, accounts.admin);
+  await expectOnPath(page, '/admin');
+  await page.goto('/workspace?status=screening');
+  await page.getByTestId('queue-row').first().click();
+  await expect(page).toHaveURL(/\/workspace\/cases\//);
+  const casePath = new URL(page.url()).pathname;
+  const needId = casePath.split('/').pop()!;
+  const statusBefore = await page.locator('.badge').first().textContent();
+
+  const caseAction = serverActionId('app/workspace/cases/[id]/actions.ts', 'caseAction');
+  const command = { needId, intent: 'command', action: 'verify_invalid', reason: '攻击测试' };
+
+  const anonymous = await playwright.request.newContext({ baseURL });
+  expect((await anonymous.get(casePath, { maxRedirects: 0 })).status()).toBe(307);
+  const anonCall = await callServerAction(anonymous, casePath, caseAction, command, true);
+  expect(await anonCall.text()).not.toContain('"ok":true');
+
+  await page.context().clearCookies();
+  await signIn(page, accounts.donor);
+  await expectOnPath(page, '/me');
+  expect((await page.goto(casePath))?.status()).toBe(403);
+  await expect(page.getByText('王奶奶')).toHaveCount(0);
+  const donorCall = await callServerAction(page.request, casePath, caseAction, command, true);
+  expect(await donorCall.text()).toContain('"message":"forbidden"');
+
+  // Nothing changed.
+  await page.context().clearCookies();
+  await signIn(page, accounts.admin);
+  await expectOnPath(page, '/admin');
+  await page.goto(casePath);
+  await expect(page.locator('.badge').first()).toHaveText(statusBefore!);
+  await expect(page.getByText('攻击测试')).toHaveCount(0);
+  await anonymous.dispose();
+});
