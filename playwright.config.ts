@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
@@ -7,6 +8,10 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
 const port = Number(process.env.E2E_PORT ?? 3100);
+/** The server's output, kept for the privacy scan (e2e/privacy.spec.ts). */
+// Set once by the runner and inherited by its workers, so every process names the same fresh file.
+export const serverLog = (process.env.E2E_SERVER_LOG ??= path.resolve('.data', 'e2e-logs', `server-${port}-${Date.now()}.log`));
+fs.mkdirSync(path.dirname(serverLog), { recursive: true });
 
 export default defineConfig({
   testDir: './e2e',
@@ -32,6 +37,6 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(port) },
+    env: { PORT: String(port), SERVER_LOG: serverLog },
   },
 });

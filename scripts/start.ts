@@ -44,7 +44,18 @@ async function main() {
     // With no processor configured, the clearly labelled demo processor takes payments.
     DEMO_PAYMENTS: process.env.DEMO_PAYMENTS ?? (process.env.STRIPE_SECRET_KEY ? '0' : '1'),
   };
-  const child = spawn(nextBin(), [dev ? 'dev' : 'start', '-p', String(port)], { stdio: 'inherit', env: childEnv });
+  const child = spawn(nextBin(), [dev ? 'dev' : 'start', '-p', String(port)], { stdio: ['inherit', 'pipe', 'pipe'], env: childEnv });
+  // SERVER_LOG also keeps the server's output in a file (the privacy tests scan it for personal data).
+  if (process.env.SERVER_LOG) fs.mkdirSync(path.dirname(process.env.SERVER_LOG), { recursive: true });
+  const logFile = process.env.SERVER_LOG ? fs.createWriteStream(process.env.SERVER_LOG, { flags: 'a' }) : null;
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    logFile?.write(chunk);
+  });
+  child.stderr.on('data', (chunk) => {
+    process.stderr.write(chunk);
+    logFile?.write(chunk);
+  });
   console.log(`爱在江北 is starting at http://localhost:${port}`);
 
   const stop = async (code: number) => {
