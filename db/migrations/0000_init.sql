@@ -252,6 +252,26 @@ CREATE TABLE "recurring_plans" (
 	CONSTRAINT "plans_amount_positive" CHECK ("recurring_plans"."amount_fen" > 0)
 );
 --> statement-breakpoint
+CREATE TABLE "fund_attributions" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"inflow_id" bigint NOT NULL,
+	"outflow_entry_id" bigint NOT NULL,
+	"amount_fen" bigint NOT NULL,
+	"reversed_by_entry_id" bigint,
+	CONSTRAINT "fund_attributions_positive" CHECK ("fund_attributions"."amount_fen" > 0)
+);
+--> statement-breakpoint
+CREATE TABLE "fund_inflows" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"account_code" text NOT NULL,
+	"entry_id" bigint NOT NULL,
+	"donation_id" uuid,
+	"amount_fen" bigint NOT NULL,
+	"remaining_fen" bigint NOT NULL,
+	"posted_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "fund_inflows_amounts" CHECK ("fund_inflows"."amount_fen" > 0 and "fund_inflows"."remaining_fen" between 0 and "fund_inflows"."amount_fen")
+);
+--> statement-breakpoint
 CREATE TABLE "journal_entries" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"kind" text NOT NULL,
@@ -340,6 +360,10 @@ ALTER TABLE "donations" ADD CONSTRAINT "donations_donor_id_users_id_fk" FOREIGN 
 ALTER TABLE "donations" ADD CONSTRAINT "donations_plan_id_recurring_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."recurring_plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "recurring_plans" ADD CONSTRAINT "recurring_plans_donor_id_users_id_fk" FOREIGN KEY ("donor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "recurring_plans" ADD CONSTRAINT "recurring_plans_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fund_attributions" ADD CONSTRAINT "fund_attributions_inflow_id_fund_inflows_id_fk" FOREIGN KEY ("inflow_id") REFERENCES "public"."fund_inflows"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fund_attributions" ADD CONSTRAINT "fund_attributions_outflow_entry_id_journal_entries_id_fk" FOREIGN KEY ("outflow_entry_id") REFERENCES "public"."journal_entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fund_attributions" ADD CONSTRAINT "fund_attributions_reversed_by_entry_id_journal_entries_id_fk" FOREIGN KEY ("reversed_by_entry_id") REFERENCES "public"."journal_entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fund_inflows" ADD CONSTRAINT "fund_inflows_entry_id_journal_entries_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."journal_entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "journal_entries" ADD CONSTRAINT "journal_entries_posted_by_id_users_id_fk" FOREIGN KEY ("posted_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "journal_lines" ADD CONSTRAINT "journal_lines_entry_id_journal_entries_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."journal_entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "journal_lines" ADD CONSTRAINT "journal_lines_account_id_ledger_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."ledger_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -366,6 +390,11 @@ CREATE INDEX "donations_project_idx" ON "donations" USING btree ("project_id","s
 CREATE INDEX "donations_donor_idx" ON "donations" USING btree ("donor_id","created_at");--> statement-breakpoint
 CREATE INDEX "donations_status_idx" ON "donations" USING btree ("status","paid_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "pending_refunds_payment_idx" ON "pending_refunds" USING btree ("provider","provider_payment_id");--> statement-breakpoint
+CREATE INDEX "fund_attributions_inflow_idx" ON "fund_attributions" USING btree ("inflow_id");--> statement-breakpoint
+CREATE INDEX "fund_attributions_outflow_idx" ON "fund_attributions" USING btree ("outflow_entry_id");--> statement-breakpoint
+CREATE INDEX "fund_inflows_open_idx" ON "fund_inflows" USING btree ("account_code","id") WHERE "fund_inflows"."remaining_fen" > 0;--> statement-breakpoint
+CREATE INDEX "fund_inflows_donation_idx" ON "fund_inflows" USING btree ("donation_id");--> statement-breakpoint
+CREATE INDEX "fund_inflows_entry_idx" ON "fund_inflows" USING btree ("entry_id");--> statement-breakpoint
 CREATE INDEX "journal_entries_donation_idx" ON "journal_entries" USING btree ("donation_id");--> statement-breakpoint
 CREATE INDEX "journal_entries_posted_idx" ON "journal_entries" USING btree ("posted_at");--> statement-breakpoint
 CREATE INDEX "journal_lines_entry_idx" ON "journal_lines" USING btree ("entry_id");--> statement-breakpoint

@@ -73,3 +73,50 @@ export const journalLines = pgTable(
     index('journal_lines_account_idx').on(t.accountId, t.entryId),
   ],
 );
+
+/**
+ * Money that came into a fund (a gift, or general money moved in by an allocation), in order, with what is
+ * still unspent. Spending takes from the oldest first (FIFO), so every payment out can name its sources.
+ */
+export const fundInflows = pgTable(
+  'fund_inflows',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accountCode: text('account_code').notNull(),
+    entryId: bigint('entry_id', { mode: 'number' })
+      .notNull()
+      .references(() => journalEntries.id),
+    donationId: uuid('donation_id'),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    remainingFen: bigint('remaining_fen', { mode: 'number' }).notNull(),
+    postedAt: timestamp('posted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check('fund_inflows_amounts', sql`${t.amountFen} > 0 and ${t.remainingFen} between 0 and ${t.amountFen}`),
+    index('fund_inflows_open_idx').on(t.accountCode, t.id).where(sql`${t.remainingFen} > 0`),
+    index('fund_inflows_donation_idx').on(t.donationId),
+    index('fund_inflows_entry_idx').on(t.entryId),
+  ],
+);
+
+/** Which inflow paid for which outflow entry (a payment out, an allocation, a refund or a fee), and how much. */
+export const fundAttributions = pgTable(
+  'fund_attributions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    inflowId: bigint('inflow_id', { mode: 'number' })
+      .notNull()
+      .references(() => fundInflows.id),
+    outflowEntryId: bigint('outflow_entry_id', { mode: 'number' })
+      .notNull()
+      .references(() => journalEntries.id),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    /** Set when the outflow was reversed: the money went back to its inflow and this row no longer counts. */
+    reversedByEntryId: bigint('reversed_by_entry_id', { mode: 'number' }).references(() => journalEntries.id),
+  },
+  (t) => [
+    check('fund_attributions_positive', sql`${t.amountFen} > 0`),
+    index('fund_attributions_inflow_idx').on(t.inflowId),
+    index('fund_attributions_outflow_idx').on(t.outflowEntryId),
+  ],
+);

@@ -14,8 +14,7 @@ import {
 } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { fulfilDonation } from '@/lib/donations/fulfil';
-import { accountCodes } from '@/lib/ledger/accounts';
-import { postEntry } from '@/lib/ledger/post';
+import { postAllocation, postDisbursement } from '@/lib/ledger/movements';
 import { newTrackingCode } from '@/lib/needs/code';
 import { sealNeedPii } from '@/lib/needs/pii';
 import { jiangbeiAreas } from '@/lib/places';
@@ -213,16 +212,15 @@ async function seedMoney(db: Db, rnd: Random, now: Date, ctx: MoneyCtx) {
     { slug: 'nuandongxing', amountFen: 200000 },
   ];
   for (const a of allocations) {
-    await postEntry(db, {
-      kind: 'allocation',
-      memo: '管理委员会决定：冬季需求集中，从非定向基金拨付',
-      postedById: ctx.adminId,
-      postedAt: new Date(now.getTime() - 20 * day),
-      lines: [
-        { accountCode: accountCodes.generalFund, amountFen: -a.amountFen },
-        { accountCode: accountCodes.projectFund(ctx.projectIdOf(a.slug)), amountFen: a.amountFen },
-      ],
-    });
+    await db.transaction((tx) =>
+      postAllocation(tx, {
+        projectId: ctx.projectIdOf(a.slug),
+        amountFen: a.amountFen,
+        reason: '管理委员会决定：冬季需求集中，从非定向基金拨付',
+        postedById: ctx.adminId,
+        postedAt: new Date(now.getTime() - 20 * day),
+      }),
+    );
   }
 
   const spend = [
@@ -253,17 +251,16 @@ async function seedMoney(db: Db, rnd: Random, now: Date, ctx: MoneyCtx) {
       })
       .returning({ id: disbursements.id });
     if (s.approved) {
-      await postEntry(db, {
-        kind: 'disbursement',
-        memo: s.purpose,
-        disbursementId: row.id,
-        postedById: i % 2 ? ctx.admin2Id : ctx.adminId,
-        postedAt: new Date(requestedAt.getTime() + day),
-        lines: [
-          { accountCode: accountCodes.projectFund(projectId), amountFen: -s.amountFen },
-          { accountCode: accountCodes.paymentsOut(projectId), amountFen: s.amountFen },
-        ],
-      });
+      await db.transaction((tx) =>
+        postDisbursement(tx, {
+          disbursementId: row.id,
+          projectId,
+          amountFen: s.amountFen,
+          purpose: s.purpose,
+          postedById: i % 2 ? ctx.admin2Id : ctx.adminId,
+          postedAt: new Date(requestedAt.getTime() + day),
+        }),
+      );
     }
   }
 }

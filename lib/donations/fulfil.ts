@@ -1,8 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { donations } from '@/db/schema';
-import { accountCodes, fundFor } from '@/lib/ledger/accounts';
-import { postEntry } from '@/lib/ledger/post';
+import { postDonation, postDonationOutflow } from '@/lib/ledger/movements';
 
 export type Confirmation = { providerPaymentId?: string | null; feeFen?: number; paidAt?: Date };
 
@@ -34,29 +33,10 @@ export async function fulfilDonation(db: Db, donationId: string, confirmation: C
         updatedAt: new Date(),
       })
       .where(eq(donations.id, donationId));
-    const fund = fundFor(donation.projectId);
-    await postEntry(tx, {
-      kind: 'donation',
-      memo: `donation ${certificateNo}`,
-      donationId,
-      postedAt: paidAt,
-      lines: [
-        { accountCode: accountCodes.clearing, amountFen: -donation.amountFen },
-        { accountCode: fund, amountFen: donation.amountFen },
-      ],
-    });
+    await postDonation(tx, { id: donationId, projectId: donation.projectId, amountFen: donation.amountFen, certificateNo, paidAt });
     if (feeFen > 0) {
       // The processor keeps its fee out of the gift: the fund it went to bears it, as its own entry.
-      await postEntry(tx, {
-        kind: 'fee',
-        memo: `processor fee ${certificateNo}`,
-        donationId,
-        postedAt: paidAt,
-        lines: [
-          { accountCode: fund, amountFen: -feeFen },
-          { accountCode: accountCodes.processorFees, amountFen: feeFen },
-        ],
-      });
+      await postDonationOutflow(tx, 'fee', { id: donationId, projectId: donation.projectId, amountFen: feeFen, memo: `processor fee ${certificateNo}`, postedAt: paidAt });
     }
     return true;
   });

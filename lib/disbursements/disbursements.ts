@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { auditLog, disbursements, evidenceFiles, needs, projects } from '@/db/schema';
+import { authorize, type Actor } from '@/lib/auth/actor';
+import { AppError } from '@/lib/errors';
+import { postDisbursement } from '@/lib/ledger/movements';
+import { parseYuan } from '@/lib/money';
+import { checkEvidence, safeFileName } from './evidence';
+
+export const disbursementRequestSchema = z.object({
+  projectId: z.string().uuid('required'),
+  needCode: z.string().trim().max(20).optional().default(''),
+  amount: z
+    .string()
+    .trim()
+    .min(1, 'required')
+    .refine((v) => (parseYuan(v) ?? 0) > 0, 'amount_invalid'),
+  payee: z.string().trim().min(1, 'required').max(100, 'too_long'),
+  purpose: z.string().trim().min(2, 'required').max(200, 'too_long'),
+  category: z.enum(['goods', 'services', 'activity', 'administration'], { message: 'required' }),
+});
+export type DisbursementRequest = z.infer<typeof disbursementRequestSchema>;
+export type EvidenceUpload = { name: string; content: Uint8Array };
+
+/**
+ * A social worker asks to pay money out of a project, for a need or for the project as a whole, with at
+ * least one piece of evidence. Nothing moves until a second person approves.
+ */
+export async function requestDisbursement(db: Db, actor: Actor, input: DisbursementRequest, files: EvidenceUpload[]) {
+  const user = await authorize(db, actor, 'disbursement:request');
+  const checked = files.map((f) => ({ ...f, check: checkEvidence(f.content) }));
+  if (checked.length === 0) throw new AppError('invalid_input', 'evidence required', { evidence: 'evidence_required' });
+  const bad = checked.find((f) => !f.check.ok);
+  if (bad && !bad.check.ok) throw new AppError('invalid_input', 'bad evidence', { evidence: bad.check.error });
+  const [project] = await db.select().from(projects).where(eq(projects.id, input.projectId));
+  if (!project) throw new AppError('invalid_input', 'unknown project', { projectId: 'required' });
+  let needId: string | null = null;
+  if (input.needCode) {
+    const [need] = await db.select({ id: needs.id, projectId: needs.projectId }).from(needs).where(eq(needs.code, input.needCode.toUpperCase()));
+    if (!need || need.projectId !== project.id) throw new AppError('invalid_input', 'need not in project', { needCode: 'need_not_in_project' });
+    needId = need.id;
+  }
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(disbursements)
+      .values({
+        projectId: project.id,
+        needId,
+        amountFen: parseYuan(input.amount)!,
+        payee: input.payee,
+        purpose: input.purpose,
+        category: input.category,
+        requestedById: user.id,
+      })
+      .returning({ id: disbursements.id });
+    for (const f of checked) {
+      const mime = f.check.ok ? f.check.mime : 'application/pdf';
+      await tx.insert(evidenceFiles).values({
+        disbursementId: row.id,
+        fileName: safeFileName(f.name, mime),
+        mimeType: mime,
+        sizeBytes: f.content.length,
+        sha256: createHash('sha256').update(f.content).digest('hex'),
+        content: Buffer.from(f.content),
+        uploadedById: user.id,
+      });
+    }
+    return row;
+  });
+}
+
+export const decisionSchema = z.object({
+  decision: z.enum(['approve', 'reject']),
+  reason: z.string().trim().min(2, 'reason_required').max(500, 'too_long'),
+});
+
+/**
+ * An administrator who did not request it approves or rejects a payment out. Approval posts it to the ledger
+ * in the same transaction; the fund's balance check in the database makes overspending impossible, however
+ * many approvals race.
+ */
+export async function decideDisbursement(db: Db, actor: Actor, disbursementId: string, input: z.infer<typeof decisionSchema>) {
+  const admin = await authorize(db, actor, 'disbursement:decide');
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(disbursements).where(eq(disbursements.id, disbursementId)).for('update');
+    if (!row) throw new AppError('not_found');
+    if (row.status !== 'requested') throw new AppError('conflict', `already ${row.status}`);
+    if (row.requestedById === admin.id) throw new AppError('forbidden', 'the requester cannot decide their own request');
+    const now = new Date();
+    await tx
+      .update(disbursements)
+      .set({ status: input.decision === 'approve' ? 'approved' : 'rejected', decidedById: admin.id, decisionReason: input.reason, decidedAt: now })
+      .where(eq(disbursements.id, disbursementId));
+    if (input.decision === 'approve') {
+      await postDisbursement(tx, {
+        disbursementId,
+        projectId: row.projectId,
+        amountFen: row.amountFen,
+        purpose: row.purpose,
+        postedById: admin.id,
+        postedAt: now,
+      });
+    }
+    await tx.insert(auditLog).values({
+      actorId: admin.id,
+      action: `disbursement.${input.decision}`,
+      targetType: 'disbursement',
+      targetId: disbursementId,
+      details: { amountFen: row.amountFen },
+    });
+    return { status: input.decision === 'approve' ? ('approved' as const) : ('rejected' as const) };
+  });
+}
+
+export async function listDisbursements(db: Db, actor: Actor, status?: 'requested' | 'approved' | 'rejected') {
+  await authorize(db, actor, 'disbursement:request');
+  return db
+    .select({
+      id: disbursements.id,
+      projectName: projects.nameZh,
+      projectNameEn: projects.nameEn,
+      amountFen: disbursements.amountFen,
+      payee: disbursements.payee,
+      purpose: disbursements.purpose,
+      category: disbursements.category,
+      status: disbursements.status,
+      requestedById: disbursements.requestedById,
+      requestedAt: disbursements.requestedAt,
+      decisionReason: disbursements.decisionReason,
+      needCode: needs.code,
+    })
+    .from(disbursements)
+    .innerJoin(projects, eq(projects.id, disbursements.projectId))
+    .leftJoin(needs, eq(needs.id, disbursements.needId))
+    .where(status ? eq(disbursements.status, status) : undefined)
+    .orderBy(desc(disbursements.requestedAt))
+    .limit(200);
+}
+
+export async function listEvidence(db: Db, actor: Actor, disbursementId: string) {
+  await authorize(db, actor, 'evidence:read');
+  return db
+    .select({ id: evidenceFiles.id, fileName: evidenceFiles.fileName, mimeType: evidenceFiles.mimeType, sizeBytes: evidenceFiles.sizeBytes })
+    .from(evidenceFiles)
+    .where(eq(evidenceFiles.disbursementId, disbursementId));
+}
+
+/** Evidence is served only to staff, after this check, never from a public path. */
+export async function readEvidence(db: Db, actor: Actor, evidenceId: string) {
+  await authorize(db, actor, 'evidence:read');
+  const [file] = await db.select().from(evidenceFiles).where(and(eq(evidenceFiles.id, evidenceId)));
+  if (!file) throw new AppError('not_found');
+  return file;
+}

@@ -1,0 +1,32 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { projects } from '@/db/schema';
+import { authorize, type Actor } from '@/lib/auth/actor';
+import { AppError } from '@/lib/errors';
+import { parseYuan } from '@/lib/money';
+import { postAllocation } from './movements';
+
+export const allocationSchema = z.object({
+  projectId: z.string().uuid('required'),
+  amount: z
+    .string()
+    .trim()
+    .refine((v) => (parseYuan(v) ?? 0) > 0, 'amount_invalid'),
+  reason: z.string().trim().min(2, 'reason_required').max(300, 'too_long'),
+});
+
+/** Administrators move general (unrestricted) money to a project; the reason is public. */
+export async function allocateToProject(db: Db, actor: Actor, input: z.infer<typeof allocationSchema>) {
+  const admin = await authorize(db, actor, 'ledger:allocate');
+  const [project] = await db.select().from(projects).where(eq(projects.id, input.projectId));
+  if (!project) throw new AppError('invalid_input', 'unknown project', { projectId: 'required' });
+  try {
+    return await db.transaction((tx) =>
+      postAllocation(tx, { projectId: project.id, amountFen: parseYuan(input.amount)!, reason: input.reason, postedById: admin.id }),
+    );
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'insufficient_funds') throw new AppError('insufficient_funds', e.message, { amount: 'insufficient_funds' });
+    throw e;
+  }
+}

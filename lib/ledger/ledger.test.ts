@@ -1,0 +1,176 @@
+import { eq, sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { uniqueSuffix, useTestDb } from '@/db/test-db';
+import { disbursements, donations, ledgerAccounts, projects } from '@/db/schema';
+import { decideDisbursement, requestDisbursement } from '@/lib/disbursements/disbursements';
+import { staffUser } from '@/lib/needs/test-fixtures';
+import { accountCodes } from './accounts';
+import { postAllocation, postDisbursement, postDonation, postDonationOutflow } from './movements';
+import { traceDonation } from './trace';
+import { verifyBalances, verifyChain, verifyInflows } from './verify';
+
+const db = useTestDb();
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+
+async function newProject() {
+  const [p] = await db
+    .insert(projects)
+    .values({ slug: `l-${uniqueSuffix()}`, nameZh: '账本测试', nameEn: 'Ledger test', summaryZh: '测试', summaryEn: 'Test' })
+    .returning();
+  return p.id;
+}
+
+async function give(projectId: string | null, amountFen: number) {
+  const [d] = await db
+    .insert(donations)
+    .values({ projectId, amountFen, provider: 'demo', status: 'paid', certificateNo: `T-${uniqueSuffix()}`, paidAt: new Date() })
+    .returning();
+  await db.transaction((tx) => postDonation(tx, { id: d.id, projectId, amountFen, certificateNo: d.certificateNo!, paidAt: new Date() }));
+  return d.id;
+}
+
+const fund = async (projectId: string) =>
+  (await db.select().from(ledgerAccounts).where(eq(ledgerAccounts.code, accountCodes.projectFund(projectId))))[0]?.balanceFen ?? 0;
+
+describe('payments out', () => {
+  it('never overspend, even with 50 approvals racing', async () => {
+    const projectId = await newProject();
+    await give(projectId, 100_000);
+    const worker = await staffUser(db, 'social_worker');
+    const admin = await staffUser(db, 'admin');
+    const requests = [];
+    for (let i = 0; i < 50; i++) {
+      requests.push(
+        await requestDisbursement(
+          db,
+          { userId: worker.id },
+          { projectId, needCode: '', amount: '30', payee: '文具店', purpose: `学习用品 ${i}`, category: 'goods' },
+          [{ name: 'receipt.png', content: png }],
+        ),
+      );
+    }
+    const results = await Promise.allSettled(requests.map((r) => decideDisbursement(db, { userId: admin.id }, r.id, { decision: 'approve', reason: '票据齐全' })));
+    const approved = results.filter((r) => r.status === 'fulfilled').length;
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(approved).toBe(33);
+    expect(refused).toHaveLength(17);
+    for (const r of refused) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'insufficient_funds' });
+    expect(await fund(projectId)).toBe(100_000 - 33 * 3000);
+    const rows = await db.select().from(disbursements).where(eq(disbursements.projectId, projectId));
+    expect(rows.filter((r) => r.status === 'approved')).toHaveLength(33);
+    expect(rows.filter((r) => r.status === 'requested')).toHaveLength(17);
+    expect(await verifyBalances(db)).toEqual([]);
+    expect(await verifyInflows(db)).toEqual([]);
+  }, 60_000);
+
+  it('need a second person: the requester cannot approve their own request', async () => {
+    const projectId = await newProject();
+    await give(projectId, 10_000);
+    const admin = await staffUser(db, 'admin');
+    const worker = await staffUser(db, 'social_worker');
+    const own = await requestDisbursement(db, { userId: admin.id }, { projectId, needCode: '', amount: '10', payee: 'x', purpose: '测试', category: 'goods' }, [
+      { name: 'a.png', content: png },
+    ]);
+    await expect(decideDisbursement(db, { userId: admin.id }, own.id, { decision: 'approve', reason: '自己批' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(decideDisbursement(db, { userId: worker.id }, own.id, { decision: 'approve', reason: '社工批' })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('need real evidence, checked by content', async () => {
+    const projectId = await newProject();
+    const worker = await staffUser(db, 'social_worker');
+    const input = { projectId, needCode: '', amount: '10', payee: 'x', purpose: '测试', category: 'goods' as const };
+    const exe = new TextEncoder().encode('MZ this is not a receipt');
+    await expect(requestDisbursement(db, { userId: worker.id }, input, [{ name: 'receipt.pdf', content: exe }])).rejects.toMatchObject({
+      fields: { evidence: 'evidence_type' },
+    });
+    await expect(requestDisbursement(db, { userId: worker.id }, input, [])).rejects.toMatchObject({ fields: { evidence: 'evidence_required' } });
+    const big = new Uint8Array(5 * 1024 * 1024 + 1);
+    big.set([0xff, 0xd8, 0xff]);
+    await expect(requestDisbursement(db, { userId: worker.id }, input, [{ name: 'big.jpg', content: big }])).rejects.toMatchObject({
+      fields: { evidence: 'evidence_size' },
+    });
+    const donor = await staffUser(db, 'donor');
+    await expect(requestDisbursement(db, { userId: donor.id }, input, [{ name: 'a.png', content: png }])).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('tamper evidence', () => {
+  it('finds the first entry whose content was changed behind the ledger’s back', async () => {
+    const projectId = await newProject();
+    await give(projectId, 500);
+    const [{ id }] = await db.execute<{ id: string }>(sql`select max(id) as id from journal_entries`);
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.execute(sql`alter table journal_entries disable trigger journal_entries_append_only`);
+        await tx.execute(sql`update journal_entries set memo = 'nothing to see here' where id = ${id}`);
+        const report = await verifyChain(tx);
+        expect(report.firstBrokenEntryId).toBe(Number(id));
+        expect(report.problem).toBe('hash_mismatch');
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow('rollback');
+    expect((await verifyChain(db)).firstBrokenEntryId).toBeNull();
+  });
+});
+
+type Op =
+  | { op: 'give'; restricted: boolean; fen: number }
+  | { op: 'refund'; index: number; fen: number }
+  | { op: 'allocate'; fen: number }
+  | { op: 'spend'; fen: number };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ op: fc.constant('give' as const), restricted: fc.boolean(), fen: fc.integer({ min: 1, max: 50_000 }) }),
+  fc.record({ op: fc.constant('refund' as const), index: fc.nat(20), fen: fc.integer({ min: 1, max: 30_000 }) }),
+  fc.record({ op: fc.constant('allocate' as const), fen: fc.integer({ min: 1, max: 40_000 }) }),
+  fc.record({ op: fc.constant('spend' as const), fen: fc.integer({ min: 1, max: 60_000 }) }),
+);
+
+describe('the ledger under random sequences of money movements', () => {
+  it('balances every entry, never lets a fund go negative, keeps balances equal to sums, and traces no more than was given', async () => {
+    const admin = await staffUser(db, 'admin');
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 12 }), async (ops) => {
+        const projectId = await newProject();
+        const gifts: { id: string; projectId: string | null; fen: number }[] = [];
+        for (const o of ops) {
+          try {
+            if (o.op === 'give') {
+              const p = o.restricted ? projectId : null;
+              gifts.push({ id: await give(p, o.fen), projectId: p, fen: o.fen });
+            } else if (o.op === 'refund' && gifts.length) {
+              const g = gifts[o.index % gifts.length];
+              await db.transaction((tx) => postDonationOutflow(tx, 'refund', { id: g.id, projectId: g.projectId, amountFen: Math.min(o.fen, g.fen), memo: 'refund' }));
+            } else if (o.op === 'allocate') {
+              await db.transaction((tx) => postAllocation(tx, { projectId, amountFen: o.fen, reason: '测试拨付', postedById: admin.id }));
+            } else if (o.op === 'spend') {
+              const [d] = await db
+                .insert(disbursements)
+                .values({ projectId, amountFen: o.fen, payee: 'x', purpose: '测试支出', category: 'goods', requestedById: admin.id })
+                .returning();
+              await db.transaction((tx) => postDisbursement(tx, { disbursementId: d.id, projectId, amountFen: o.fen, purpose: '测试支出', postedById: admin.id }));
+            }
+          } catch (e) {
+            // Spending or refunding more than a fund holds must be refused, and refused only for that reason.
+            expect(e).toMatchObject({ code: 'insufficient_funds' });
+          }
+        }
+        expect(await fund(projectId)).toBeGreaterThanOrEqual(0);
+        for (const g of gifts.filter((x) => x.projectId)) {
+          const trace = await traceDonation(db, g.id);
+          const accounted = trace.items.reduce((s, i) => s + i.amountFen, 0) + trace.unspentFen;
+          expect(accounted).toBe(g.fen);
+        }
+        for (const g of gifts.filter((x) => !x.projectId)) {
+          const trace = await traceDonation(db, g.id);
+          expect(trace.items.reduce((s, i) => s + i.amountFen, 0) + trace.unspentFen).toBeLessThanOrEqual(g.fen);
+        }
+      }),
+      { numRuns: 15 },
+    );
+    expect(await verifyBalances(db)).toEqual([]);
+    expect(await verifyInflows(db)).toEqual([]);
+    expect((await verifyChain(db)).firstBrokenEntryId).toBeNull();
+  }, 120_000);
+});

@@ -1,0 +1,88 @@
+import type { Db } from '@/db/client';
+import { accountCodes, fundFor } from './accounts';
+import { consumeFifo, recordInflow } from './fifo';
+import { postEntry } from './post';
+
+/**
+ * The programme's money movements, each one balanced journal entry plus its FIFO bookkeeping. Callers run
+ * them inside their own transaction (donation fulfilment, an approval, an allocation).
+ */
+
+export async function postDonation(tx: Db, d: { id: string; projectId: string | null; amountFen: number; certificateNo: string; paidAt: Date }) {
+  const fund = fundFor(d.projectId);
+  const entry = await postEntry(tx, {
+    kind: 'donation',
+    memo: `donation ${d.certificateNo}`,
+    donationId: d.id,
+    postedAt: d.paidAt,
+    lines: [
+      { accountCode: accountCodes.clearing, amountFen: -d.amountFen },
+      { accountCode: fund, amountFen: d.amountFen },
+    ],
+  });
+  await recordInflow(tx, { accountCode: fund, entryId: entry.id, donationId: d.id, amountFen: d.amountFen, postedAt: d.paidAt });
+  return entry;
+}
+
+/** A processor fee or a refund comes out of the gift's own fund, from that gift's unspent money first. */
+export async function postDonationOutflow(
+  tx: Db,
+  kind: 'fee' | 'refund',
+  d: { id: string; projectId: string | null; amountFen: number; memo: string; postedAt?: Date },
+) {
+  const fund = fundFor(d.projectId);
+  const entry = await postEntry(tx, {
+    kind,
+    memo: d.memo,
+    donationId: d.id,
+    postedAt: d.postedAt,
+    lines: [
+      { accountCode: fund, amountFen: -d.amountFen },
+      { accountCode: kind === 'fee' ? accountCodes.processorFees : accountCodes.refunds, amountFen: d.amountFen },
+    ],
+  });
+  await consumeFifo(tx, { accountCode: fund, outflowEntryId: entry.id, amountFen: d.amountFen, preferDonationId: d.id });
+  return entry;
+}
+
+/** General (unrestricted) money moved to a project by the administrators, with the reason on the record. */
+export async function postAllocation(
+  tx: Db,
+  a: { projectId: string; amountFen: number; reason: string; postedById: string; postedAt?: Date },
+) {
+  const project = accountCodes.projectFund(a.projectId);
+  const entry = await postEntry(tx, {
+    kind: 'allocation',
+    memo: a.reason,
+    postedById: a.postedById,
+    postedAt: a.postedAt,
+    lines: [
+      { accountCode: accountCodes.generalFund, amountFen: -a.amountFen },
+      { accountCode: project, amountFen: a.amountFen },
+    ],
+  });
+  await consumeFifo(tx, { accountCode: accountCodes.generalFund, outflowEntryId: entry.id, amountFen: a.amountFen });
+  await recordInflow(tx, { accountCode: project, entryId: entry.id, amountFen: a.amountFen, postedAt: a.postedAt ?? new Date() });
+  return entry;
+}
+
+/** An approved payment out of a project's fund. The database refuses it if the fund does not hold the money. */
+export async function postDisbursement(
+  tx: Db,
+  p: { disbursementId: string; projectId: string; amountFen: number; purpose: string; postedById: string; postedAt?: Date },
+) {
+  const fund = accountCodes.projectFund(p.projectId);
+  const entry = await postEntry(tx, {
+    kind: 'disbursement',
+    memo: p.purpose,
+    disbursementId: p.disbursementId,
+    postedById: p.postedById,
+    postedAt: p.postedAt,
+    lines: [
+      { accountCode: fund, amountFen: -p.amountFen },
+      { accountCode: accountCodes.paymentsOut(p.projectId), amountFen: p.amountFen },
+    ],
+  });
+  await consumeFifo(tx, { accountCode: fund, outflowEntryId: entry.id, amountFen: p.amountFen });
+  return entry;
+}

@@ -1,0 +1,26 @@
+import { createDb } from '@/db/client';
+import { verifyBalances, verifyChain, verifyInflows } from '@/lib/ledger/verify';
+
+/** npm run ledger:verify — recomputes the hash chain and every cached balance from the journal. */
+async function main() {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error('DATABASE_URL is not set (stop npm start first to verify the embedded database, then point DATABASE_URL at it).');
+    process.exit(1);
+  }
+  const { db, close } = createDb(url, 1);
+  const chain = await verifyChain(db);
+  const mismatches = [...(await verifyBalances(db)), ...(await verifyInflows(db))];
+  await close();
+  console.log(`Journal entries checked: ${chain.entries}; head hash ${chain.headHash}`);
+  if (chain.firstBrokenEntryId !== null) console.log(`BROKEN: entry ${chain.firstBrokenEntryId} (${chain.problem})`);
+  else console.log('Hash chain: intact.');
+  for (const m of mismatches) console.log(`MISMATCH ${m.code}: balance ${m.cached}, sum ${m.summed}`);
+  if (!mismatches.length) console.log('Cached balances equal the ledger sums; unspent inflows equal the fund balances.');
+  process.exit(chain.firstBrokenEntryId === null && mismatches.length === 0 ? 0 : 1);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
