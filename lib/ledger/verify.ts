@@ -50,21 +50,23 @@ export async function verifyChain(db: Db, pageSize = 5000): Promise<ChainReport>
 export type BalanceMismatch = { code: string; cached: number; summed: number };
 
 /** Every cached balance must equal the sum of its account's lines. */
-export async function verifyBalances(db: Db): Promise<BalanceMismatch[]> {
+export async function verifyBalances(db: Db, onlyCodes?: string[]): Promise<BalanceMismatch[]> {
   const rows = await db.execute<{ code: string; cached: string; summed: string }>(sql`
     select a.code, a.balance_fen as cached, coalesce(sum(l.amount_fen), 0) as summed
     from ledger_accounts a left join journal_lines l on l.account_id = a.id
+    ${onlyCodes ? sql`where a.code in ${onlyCodes}` : sql``}
     group by a.id, a.code, a.balance_fen
     having a.balance_fen <> coalesce(sum(l.amount_fen), 0)`);
   return rows.map((r) => ({ code: r.code, cached: Number(r.cached), summed: Number(r.summed) }));
 }
 
 /** The unspent inflows of each fund must add up to its balance, or the FIFO trace would be wrong. */
-export async function verifyInflows(db: Db): Promise<BalanceMismatch[]> {
+export async function verifyInflows(db: Db, onlyCodes?: string[]): Promise<BalanceMismatch[]> {
   const rows = await db.execute<{ code: string; cached: string; summed: string }>(sql`
     select a.code, a.balance_fen as cached, coalesce((select sum(remaining_fen) from fund_inflows i where i.account_code = a.code), 0) as summed
     from ledger_accounts a
     where a.kind in ('general_fund','project_fund')
+      ${onlyCodes ? sql`and a.code in ${onlyCodes}` : sql``}
       and a.balance_fen <> coalesce((select sum(remaining_fen) from fund_inflows i where i.account_code = a.code), 0)`);
   return rows.map((r) => ({ code: r.code, cached: Number(r.cached), summed: Number(r.summed) }));
 }
