@@ -11,8 +11,9 @@ import { StaffForm } from './staff-form';
 export default async function AdminPage() {
   const admin = await requirePermission('staff:manage', '/admin');
   const db = getDb();
-  const [t, w, r, users, areas] = await Promise.all([
+  const [t, p, w, r, users, areas] = await Promise.all([
     getTranslations('admin'),
+    getTranslations('payments'),
     getTranslations('workspace'),
     getTranslations('roles'),
     listUsers(db, { userId: admin.id }),
@@ -27,6 +28,12 @@ export default async function AdminPage() {
         </Link>
         <Link href="/admin/privacy" className="btn-quiet min-h-11 px-3 text-sm">
           {t('privacy')}
+        </Link>
+        <Link href="/workspace/payments" className="btn-quiet min-h-11 px-3 text-sm">
+          {p('title')}
+        </Link>
+        <Link href="/admin/funds" className="btn-quiet min-h-11 px-3 text-sm">
+          {p('funds')}
         </Link>
       </nav>
       <section aria-labelledby="staff">

@@ -3,12 +3,13 @@ import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
-  const t = await getTranslations('workspace');
+  const [t, p] = await Promise.all([getTranslations('workspace'), getTranslations('payments')]);
   const links = [
     { href: '/workspace', label: t('queue') },
     { href: '/workspace?assignee=me', label: t('mine') },
     { href: '/workspace?assignee=none', label: t('unassigned') },
     { href: '/workspace/new', label: t('newNeed') },
+    { href: '/workspace/payments', label: p('title') },
     { href: '/workspace/workload', label: t('workload') },
   ];
   return (

@@ -150,6 +150,7 @@ export async function listEvidence(db: Db, actor: Actor, disbursementId: string)
 /** Evidence is served only to staff, after this check, never from a public path. */
 export async function readEvidence(db: Db, actor: Actor, evidenceId: string) {
   await authorize(db, actor, 'evidence:read');
+  if (!z.string().uuid().safeParse(evidenceId).success) throw new AppError('not_found');
   const [file] = await db.select().from(evidenceFiles).where(and(eq(evidenceFiles.id, evidenceId)));
   if (!file) throw new AppError('not_found');
   return file;

@@ -1,0 +1,39 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { Field } from '../../_components/field';
+import { emptyForm } from '../../_lib/form-state';
+import { allocateAction } from './actions';
+
+export function AllocateForm({ projects }: { projects: { id: string; name: string }[] }) {
+  const t = useTranslations('payments');
+  const f = useTranslations('forms');
+  const [state, action, pending] = useActionState(allocateAction, emptyForm);
+  const err = (n: string) => (state.errors[n] ? f(state.errors[n]) : undefined);
+  return (
+    <form action={action} className="card flex flex-col gap-4" noValidate>
+      <h2 className="text-lg font-bold">{t('allocate')}</h2>
+      {state.message === 'allocated' ? (
+        <p role="status" className="font-semibold text-leaf-600">
+          {t('allocated')}
+        </p>
+      ) : null}
+      <Field name="projectId" label={t('project')} error={err('projectId')}>
+        <select id="projectId" name="projectId" className="field-input" defaultValue={state.values.projectId ?? ''}>
+          <option value="">—</option>
+          {projects.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name="amount" label={t('amount')} inputMode="decimal" defaultValue={state.values.amount} error={err('amount')} />
+      <Field name="reason" label={t('allocateReason')} defaultValue={state.values.reason} error={err('reason')} />
+      <button className="btn-primary" disabled={pending}>
+        {t('doAllocate')}
+      </button>
+    </form>
+  );
+}

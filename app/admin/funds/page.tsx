@@ -1,0 +1,34 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { listFundBalances } from '@/lib/ledger/balances';
+import { formatFen } from '@/lib/money';
+import { requirePermission } from '../../_lib/guard';
+import { AllocateForm } from './allocate-form';
+
+export default async function FundsPage() {
+  await requirePermission('ledger:allocate', '/admin/funds');
+  const [t, locale, funds] = await Promise.all([getTranslations('payments'), getLocale(), listFundBalances(getDb())]);
+  const name = (p: { nameZh: string; nameEn: string }) => (locale === 'en' ? p.nameEn : p.nameZh);
+  return (
+    <div className="flex flex-col gap-5">
+      <h1 className="page-title">{t('funds')}</h1>
+      <p className="card text-lg">
+        {t('general')}: <strong data-testid="general-fund">{formatFen(funds.generalFen, { exact: true })}</strong>
+      </p>
+      <AllocateForm projects={funds.projects.map((p) => ({ id: p.projectId, name: name(p) }))} />
+      <section className="card">
+        <h2 className="mb-2 font-bold">{t('balances')}</h2>
+        <table className="data-table">
+          <tbody>
+            {funds.projects.map((p) => (
+              <tr key={p.projectId}>
+                <th scope="row">{name(p)}</th>
+                <td className="text-right">{formatFen(p.balanceFen, { exact: true })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

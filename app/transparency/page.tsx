@@ -1,0 +1,237 @@
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { formatFen } from '@/lib/money';
+import { categories } from '@/lib/needs/intake-schema';
+import { jiangbeiAreas } from '@/lib/places';
+import { getByProject, getHeadline, getMonthly, getNeedsByArea, getSpendingByCategory, listPublicPayments } from '@/lib/reports/transparency';
+import { BarChart } from '../_components/bar-chart';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('transparency'))('title') };
+}
+
+const colors = { in: '#2f7a4b', out: '#b8322a', extra: '#8a5a00' };
+
+export default async function TransparencyPage() {
+  const db = getDb();
+  const [t, n, p, format, locale, h, monthly, byProject, byCategory, byArea, payments] = await Promise.all([
+    getTranslations('transparency'),
+    getTranslations('needs'),
+    getTranslations('payments'),
+    getFormatter(),
+    getLocale(),
+    getHeadline(db),
+    getMonthly(db),
+    getByProject(db),
+    getSpendingByCategory(db),
+    getNeedsByArea(db),
+    listPublicPayments(db, 100),
+  ]);
+  const en = locale === 'en';
+  const money = (f: number) => formatFen(f, { exact: true });
+  const projectName = (id: string) => {
+    const row = byProject.find((r) => r.id === id);
+    return en ? row?.nameEn : row?.nameZh;
+  };
+  const areaName = (id: string | null) => {
+    const a = jiangbeiAreas.find((x) => x.id === id);
+    return a ? (en ? a.nameEn : a.nameZh) : t('districtWide');
+  };
+  const figures: [string, string, string][] = [
+    ['raised', t('raised'), money(h.raisedFen)],
+    ['spent', t('spent'), money(h.spentFen)],
+    ['restricted', t('restricted'), money(h.restrictedBalanceFen)],
+    ['general', t('general'), money(h.generalBalanceFen)],
+    ['refunded', t('refunded'), money(h.refundedFen)],
+    ['fees', t('fees'), money(h.feesFen)],
+    ['donors', t('donors'), String(h.donors)],
+    ['needs-received', t('needsReceived'), String(h.needsReceived)],
+    ['needs-valid', t('needsValid'), String(h.needsValid)],
+    ['needs-fulfilled', t('needsFulfilled'), String(h.needsFulfilled)],
+    ['person-times', t('personTimes'), String(h.personTimes)],
+    ['satisfaction', t('satisfaction'), h.satisfaction === null ? t('satisfactionNone') : `${Math.round(h.satisfaction * 100)}% ${t('ratings', { count: h.ratings })}`],
+    ['projects', t('projects'), String(h.activeProjects)],
+  ];
+  const cell = (areaId: string, category: string) => {
+    const c = byArea.find((x) => x.areaId === areaId && x.category === category);
+    return c ? (c.count === null ? t('fewer') : String(c.count)) : '0';
+  };
+
+  return (
+    <div className="flex flex-col gap-8">
+      <div>
+        <h1 className="page-title">{t('title')}</h1>
+        <p className="mt-1">{t('intro')}</p>
+      </div>
+
+      <section aria-labelledby="headline">
+        <h2 id="headline" className="mb-3 text-xl font-bold">
+          {t('headline')}
+        </h2>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+          {figures.map(([id, label, value]) => (
+            <div key={id} className="card">
+              <dt className="text-sm text-muted">{label}</dt>
+              <dd className="text-xl font-bold text-brand-700" data-testid={`t-${id}`}>
+                {value}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <BarChart
+        title={t('byMonth')}
+        description={t('byMonthDesc')}
+        categories={monthly.map((m) => ({ key: m.month, label: m.month.slice(2) }))}
+        series={[
+          { key: 'in', label: t('income'), color: colors.in },
+          { key: 'out', label: t('outgo'), color: colors.out },
+        ]}
+        values={Object.fromEntries(monthly.map((m) => [m.month, { in: m.raisedFen, out: m.spentFen }]))}
+        format={money}
+        tableCaption={t('byMonth')}
+        showTable={t('showTable')}
+      />
+
+      <BarChart
+        title={t('byProject')}
+        description={t('byProjectDesc')}
+        categories={byProject.map((r) => ({ key: r.id, label: en ? r.nameEn.split(' ')[0] : r.nameZh }))}
+        series={[
+          { key: 'in', label: t('income'), color: colors.in },
+          { key: 'alloc', label: t('allocatedIn'), color: colors.extra },
+          { key: 'out', label: t('outgo'), color: colors.out },
+        ]}
+        values={Object.fromEntries(byProject.map((r) => [r.id, { in: r.raisedFen, alloc: r.allocatedFen, out: r.spentFen }]))}
+        format={money}
+        tableCaption={t('byProject')}
+        showTable={t('showTable')}
+      />
+
+      <section className="card overflow-x-auto" aria-labelledby="projects-table">
+        <h2 id="projects-table" className="mb-2 font-bold">
+          {t('byProject')}
+        </h2>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('project')}</th>
+              <th scope="col">{t('income')}</th>
+              <th scope="col">{t('allocatedIn')}</th>
+              <th scope="col">{t('outgo')}</th>
+              <th scope="col">{t('balance')}</th>
+              <th scope="col">{t('served')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {byProject.map((r) => (
+              <tr key={r.id} data-testid={`t-project-${r.slug}`}>
+                <th scope="row">
+                  <Link href={`/projects/${r.slug}`} className="link">
+                    {en ? r.nameEn : r.nameZh}
+                  </Link>
+                </th>
+                <td className="text-right">{money(r.raisedFen)}</td>
+                <td className="text-right">{money(r.allocatedFen)}</td>
+                <td className="text-right">{money(r.spentFen)}</td>
+                <td className="text-right">{money(r.balanceFen)}</td>
+                <td className="text-right">{r.personTimes}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <BarChart
+        title={t('byCategory')}
+        description={t('byCategoryDesc')}
+        categories={byCategory.map((c) => ({ key: c.category, label: p(`categories.${c.category}`) }))}
+        series={[{ key: 'out', label: t('outgo'), color: colors.out }]}
+        values={Object.fromEntries(byCategory.map((c) => [c.category, { out: c.spentFen }]))}
+        format={money}
+        tableCaption={t('byCategory')}
+        showTable={t('showTable')}
+      />
+
+      <section className="card overflow-x-auto" aria-labelledby="by-area">
+        <h2 id="by-area" className="font-bold">
+          {t('byArea')}
+        </h2>
+        <p className="mb-2 text-sm text-muted">{t('byAreaNote')}</p>
+        <table className="data-table text-sm">
+          <thead>
+            <tr>
+              <th scope="col">{t('area')}</th>
+              {categories.map((c) => (
+                <th key={c} scope="col">
+                  {n(`category.${c}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {jiangbeiAreas.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">{en ? a.nameEn : a.nameZh}</th>
+                {categories.map((c) => (
+                  <td key={c} className="text-right">
+                    {cell(a.id, c)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="payments">
+        <h2 id="payments" className="text-xl font-bold">
+          {t('payments')}
+        </h2>
+        <p className="mb-3 text-muted">{t('paymentsIntro')}</p>
+        <ul className="flex flex-col gap-2">
+          {payments.map((x) => (
+            <li key={x.id} className="card flex flex-col gap-1" data-testid="t-payment">
+              <p className="flex justify-between gap-2 font-bold">
+                <span>{x.purpose}</span>
+                <span>{money(x.amountFen)}</span>
+              </p>
+              <p className="text-sm text-muted">
+                {format.dateTime(x.date, { dateStyle: 'medium' })} · {projectName(x.projectId)} · {p(`categories.${x.category}`)} · {areaName(x.areaId)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card flex flex-col gap-2" aria-labelledby="open-data">
+        <h2 id="open-data" className="font-bold">
+          {t('openData')}
+        </h2>
+        <p>{t('openDataIntro')}</p>
+        <ul className="flex flex-wrap gap-3">
+          {[
+            ['journal.csv', t('journalCsv')],
+            ['journal.json', t('journalJson')],
+            ['payments.csv', t('paymentsCsv')],
+            ['monthly.csv', t('monthlyCsv')],
+            ['monthly.json', t('monthlyJson')],
+          ].map(([file, label]) => (
+            <li key={file}>
+              <a href={`/transparency/data/${file}`} className="link" download>
+                {label}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <Link href="/transparency/verify" className="btn-secondary mt-2">
+            {t('verify')}
+          </Link>
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db/client';
+import { getActor } from '@/lib/auth/session';
+import { decideDisbursement, decisionSchema, disbursementRequestSchema, requestDisbursement } from '@/lib/disbursements/disbursements';
+import { isAppError } from '@/lib/errors';
+import { appErrorState, formValues, zodErrors, type FormState } from '../../_lib/form-state';
+
+export async function requestPaymentAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const parsed = disbursementRequestSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
+  const files = formData.getAll('evidence').filter((f): f is File => f instanceof File && f.size > 0);
+  try {
+    const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, content: new Uint8Array(await f.arrayBuffer()) })));
+    await requestDisbursement(getDb(), await getActor(), parsed.data, uploads);
+  } catch (e) {
+    return appErrorState(e, values);
+  }
+  revalidatePath('/workspace/payments');
+  return { ok: true, values: {}, errors: {}, message: 'submitted' };
+}
+
+export async function decidePaymentAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const parsed = decisionSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
+  try {
+    await decideDisbursement(getDb(), await getActor(), values.id ?? '', parsed.data);
+  } catch (e) {
+    if (isAppError(e, 'insufficient_funds')) return { ok: false, values, errors: { reason: 'insufficient_funds' } };
+    if (isAppError(e, 'conflict')) return { ok: false, values, errors: {}, message: 'conflict' };
+    return appErrorState(e, values);
+  }
+  revalidatePath('/workspace/payments');
+  revalidatePath('/transparency');
+  return { ok: true, values: {}, errors: {}, message: 'done' };
+}

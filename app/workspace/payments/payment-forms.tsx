@@ -1,0 +1,85 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { Field } from '../../_components/field';
+import { emptyForm } from '../../_lib/form-state';
+import { decidePaymentAction, requestPaymentAction } from './actions';
+
+const categories = ['goods', 'services', 'activity', 'administration'] as const;
+
+export function RequestPaymentForm({ projects }: { projects: { id: string; name: string }[] }) {
+  const t = useTranslations('payments');
+  const f = useTranslations('forms');
+  const [state, action, pending] = useActionState(requestPaymentAction, emptyForm);
+  const v = state.values;
+  const err = (n: string) => (state.errors[n] ? f(state.errors[n]) : undefined);
+  return (
+    <form action={action} className="card flex flex-col gap-4" noValidate>
+      <h2 className="text-lg font-bold">{t('new')}</h2>
+      {state.message === 'submitted' ? (
+        <p role="status" className="rounded-xl bg-leaf-50 p-3 font-semibold text-leaf-600">
+          {t('submitted')}
+        </p>
+      ) : null}
+      {state.message && state.message !== 'submitted' ? (
+        <p role="alert" className="font-semibold text-brand-700">
+          {f(state.message)}
+        </p>
+      ) : null}
+      <Field name="projectId" label={t('project')} error={err('projectId')}>
+        <select id="projectId" name="projectId" className="field-input" defaultValue={v.projectId ?? ''}>
+          <option value="">—</option>
+          {projects.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name="needCode" label={t('needCode')} hint={t('needCodeHint')} defaultValue={v.needCode} error={err('needCode')} />
+      <Field name="amount" label={t('amount')} inputMode="decimal" defaultValue={v.amount} error={err('amount')} />
+      <Field name="payee" label={t('payee')} defaultValue={v.payee} error={err('payee')} />
+      <Field name="purpose" label={t('purpose')} hint={t('purposeHint')} defaultValue={v.purpose} error={err('purpose')} />
+      <Field name="category" label={t('category')} error={err('category')}>
+        <select id="category" name="category" className="field-input" defaultValue={v.category ?? 'goods'}>
+          {categories.map((c) => (
+            <option key={c} value={c}>
+              {t(`categories.${c}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name="evidence" label={t('evidence')} hint={t('evidenceHint')} error={err('evidence')}>
+        <input id="evidence" name="evidence" type="file" multiple accept="image/jpeg,image/png,application/pdf" className="field-input" />
+      </Field>
+      <button className="btn-primary" disabled={pending}>
+        {t('submit')}
+      </button>
+    </form>
+  );
+}
+
+export function DecideForm({ id }: { id: string }) {
+  const t = useTranslations('payments');
+  const f = useTranslations('forms');
+  const [state, action, pending] = useActionState(decidePaymentAction, emptyForm);
+  const err = state.errors.reason ? f(state.errors.reason) : undefined;
+  return (
+    <form action={action} className="flex flex-col gap-2" noValidate>
+      <input type="hidden" name="id" value={id} />
+      {state.message === 'conflict' ? <p className="font-semibold text-brand-700">{f('conflict')}</p> : null}
+      <Field name={`reason-${id}`} label={t('reason')} error={err}>
+        <input id={`reason-${id}`} name="reason" className="field-input" defaultValue={state.values.reason} aria-invalid={err ? true : undefined} />
+      </Field>
+      <div className="flex gap-2">
+        <button name="decision" value="approve" className="btn-primary flex-1" disabled={pending}>
+          {t('approve')}
+        </button>
+        <button name="decision" value="reject" className="btn-quiet flex-1" disabled={pending}>
+          {t('reject')}
+        </button>
+      </div>
+    </form>
+  );
+}
