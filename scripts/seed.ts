@@ -1,9 +1,9 @@
 import { createDb } from '@/db/client';
 import { migrateDb } from '@/db/migrate';
-import { isEmpty, seedDemo } from '@/db/seed/demo';
+import { isEmpty, programPlan, seedDemo } from '@/db/seed/demo';
 import { localSecrets } from './secrets';
 
-/** npm run db:seed — demo data into the database at DATABASE_URL. Never in production. */
+/** npm run db:seed [-- --program-scale] — demo data into the database at DATABASE_URL. Never in production. */
 async function main() {
   if (process.env.NODE_ENV === 'production') {
     console.error('Refusing to load demo data: NODE_ENV is production.');
@@ -21,8 +21,10 @@ async function main() {
   if (!(await isEmpty(db))) {
     console.log('The database already has data; demo data not loaded.');
   } else {
-    await seedDemo(db);
-    console.log('Demo data loaded.');
+    // --program-scale: exactly the programme's published figures (750 valid needs, ¥1.3 M, 5,000 person-times).
+    const programScale = process.argv.includes('--program-scale');
+    await seedDemo(db, new Date(), programScale ? programPlan : undefined);
+    console.log(programScale ? 'Programme-scale data loaded.' : 'Demo data loaded.');
   }
   await close();
 }

@@ -19,9 +19,11 @@ type Props = {
  * readers, and always followed by the same numbers as a table.
  */
 export function BarChart({ title, description, categories, series, values, format, tableCaption, showTable }: Props) {
-  const width = 640;
-  const height = 260;
-  const margin = { top: 10, right: 10, bottom: 48, left: 10 };
+  // Drawn at roughly a phone's width so the labels stay readable when it scales.
+  const width = 360;
+  const crowded = categories.length > 7;
+  const height = crowded ? 260 : 220;
+  const margin = { top: 10, right: 6, bottom: crowded ? 70 : 30, left: 6 };
   const x = scaleBand({ domain: categories.map((c) => c.key), range: [margin.left, width - margin.right], padding: 0.25 });
   const inner = scaleBand({ domain: series.map((s) => s.key), range: [0, x.bandwidth()], padding: 0.1 });
   const max = Math.max(1, ...categories.flatMap((c) => series.map((s) => values[c.key]?.[s.key] ?? 0)));
@@ -49,7 +51,14 @@ export function BarChart({ title, description, categories, series, values, forma
               const top = y(v);
               return <Bar key={s.key} x={inner(s.key)} y={top} width={inner.bandwidth()} height={height - margin.bottom - top} fill={s.color} rx={2} />;
             })}
-            <text x={x.bandwidth() / 2} y={height - margin.bottom + 18} textAnchor="middle" fontSize={13} fill="#5f524e">
+            <text
+              x={x.bandwidth() / 2}
+              y={height - margin.bottom + 14}
+              textAnchor={crowded ? 'end' : 'middle'}
+              transform={crowded ? `rotate(-50 ${x.bandwidth() / 2} ${height - margin.bottom + 14})` : undefined}
+              fontSize={12}
+              fill="#5f524e"
+            >
               {c.label}
             </text>
           </Group>
@@ -58,7 +67,7 @@ export function BarChart({ title, description, categories, series, values, forma
       <details>
         <summary className="cursor-pointer font-semibold text-brand-700">{showTable}</summary>
         <div className="overflow-x-auto">
-          <table className="data-table mt-2">
+          <table className="data-table mt-2 min-w-max">
             <caption className="sr-only">{tableCaption}</caption>
             <thead>
               <tr>
@@ -73,7 +82,9 @@ export function BarChart({ title, description, categories, series, values, forma
             <tbody>
               {categories.map((c) => (
                 <tr key={c.key}>
-                  <th scope="row">{c.label}</th>
+                  <th scope="row" className="whitespace-nowrap">
+                    {c.label}
+                  </th>
                   {series.map((s) => (
                     <td key={s.key} className="text-right">
                       {format(values[c.key]?.[s.key] ?? 0)}

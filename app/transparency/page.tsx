@@ -114,7 +114,7 @@ export default async function TransparencyPage() {
         <h2 id="projects-table" className="mb-2 font-bold">
           {t('byProject')}
         </h2>
-        <table className="data-table">
+        <table className="data-table min-w-max">
           <thead>
             <tr>
               <th scope="col">{t('project')}</th>
@@ -128,7 +128,7 @@ export default async function TransparencyPage() {
           <tbody>
             {byProject.map((r) => (
               <tr key={r.id} data-testid={`t-project-${r.slug}`}>
-                <th scope="row">
+                <th scope="row" className="whitespace-nowrap">
                   <Link href={`/projects/${r.slug}`} className="link">
                     {en ? r.nameEn : r.nameZh}
                   </Link>
@@ -160,7 +160,7 @@ export default async function TransparencyPage() {
           {t('byArea')}
         </h2>
         <p className="mb-2 text-sm text-muted">{t('byAreaNote')}</p>
-        <table className="data-table text-sm">
+        <table className="data-table min-w-max text-sm">
           <thead>
             <tr>
               <th scope="col">{t('area')}</th>
@@ -174,7 +174,9 @@ export default async function TransparencyPage() {
           <tbody>
             {jiangbeiAreas.map((a) => (
               <tr key={a.id}>
-                <th scope="row">{en ? a.nameEn : a.nameZh}</th>
+                <th scope="row" className="whitespace-nowrap">
+                  {en ? a.nameEn : a.nameZh}
+                </th>
                 {categories.map((c) => (
                   <td key={c} className="text-right">
                     {cell(a.id, c)}

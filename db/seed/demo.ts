@@ -32,22 +32,31 @@ export const demoAccounts = {
 };
 
 const day = 24 * 3600 * 1000;
-const statusPlan = {
-  submitted: 8,
-  screening: 6,
-  valid: 8,
-  invalid: 5,
-  matched: 8,
-  in_service: 9,
-  fulfilled: 7,
-  closed: 7,
-  withdrawn: 2,
-} as const;
-type SeedStatus = keyof typeof statusPlan;
+type SeedStatus = 'submitted' | 'screening' | 'valid' | 'invalid' | 'matched' | 'in_service' | 'fulfilled' | 'closed' | 'withdrawn';
+
+/** How much to make: the demo's handful, or exactly the programme's published size. */
+export type SeedPlan = {
+  needs: Record<SeedStatus, number>;
+  /** When set, the service records add up to exactly this many person-times. */
+  personTimes?: number;
+  /** Paid gifts add up to exactly this (otherwise 190 paid and 10 that never completed). */
+  raisedFen?: number;
+};
+
+export const demoPlan: SeedPlan = {
+  needs: { submitted: 8, screening: 6, valid: 8, invalid: 5, matched: 8, in_service: 9, fulfilled: 7, closed: 7, withdrawn: 2 },
+};
+
+/** The programme's published figures: 750 valid needs, ¥1,300,000 raised, 12 projects, 5,000 person-times. */
+export const programPlan: SeedPlan = {
+  needs: { submitted: 20, screening: 15, valid: 60, invalid: 40, matched: 90, in_service: 200, fulfilled: 150, closed: 250, withdrawn: 5 },
+  personTimes: 5000,
+  raisedFen: 130_000_000,
+};
 const path: SeedStatus[] = ['submitted', 'screening', 'valid', 'matched', 'in_service', 'fulfilled', 'closed'];
 
 /** Fills an empty database with the programme's places, projects, staff and a believable half-year of work. */
-export async function seedDemo(db: Db, now = new Date()): Promise<void> {
+export async function seedDemo(db: Db, now = new Date(), plan: SeedPlan = demoPlan): Promise<void> {
   const rnd = createRandom(20260301);
   await db.insert(areas).values(jiangbeiAreas.map((a, i) => ({ ...a, sortOrder: i })));
 
@@ -77,15 +86,19 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   const coverage = seedProjects.flatMap((p) => p.areaIds.map((areaId) => ({ projectId: projectIdOf(p.slug), areaId })));
   if (coverage.length) await db.insert(projectAreas).values(coverage);
 
-  await seedNeeds(db, rnd, now, { worker1, worker2, projectIdOf });
-  await seedMoney(db, rnd, now, { adminId, admin2Id, worker1, donorId, projectIdOf });
+  await seedNeeds(db, rnd, now, plan, { worker1, worker2, projectIdOf });
+  await seedMoney(db, rnd, now, plan, { adminId, admin2Id, worker1, donorId, projectIdOf });
 }
 
 type NeedCtx = { worker1: string; worker2: string; projectIdOf: (slug: string) => string };
 
-async function seedNeeds(db: Db, rnd: Random, now: Date, ctx: NeedCtx) {
+async function seedNeeds(db: Db, rnd: Random, now: Date, plan: SeedPlan, ctx: NeedCtx) {
   let n = 0;
-  for (const [status, count] of Object.entries(statusPlan) as [SeedStatus | 'invalid' | 'withdrawn', number][]) {
+  const served = plan.needs.in_service + plan.needs.fulfilled + plan.needs.closed;
+  let servedSoFar = 0;
+  // Exact person-times: each served need gets an equal share, the first few one more.
+  const shareOf = (k: number) => (plan.personTimes ? Math.floor(plan.personTimes / served) + (k < plan.personTimes % served ? 1 : 0) : 0);
+  for (const [status, count] of Object.entries(plan.needs) as [SeedStatus, number][]) {
     for (let i = 0; i < count; i++, n++) {
       const area = jiangbeiAreas[n % jiangbeiAreas.length];
       const project = seedProjects[(n * 7) % seedProjects.length];
@@ -154,7 +167,8 @@ async function seedNeeds(db: Db, rnd: Random, now: Date, ctx: NeedCtx) {
       await db.insert(needEvents).values(events);
 
       if (projectId && reached >= 4) {
-        const visits = rnd.between(1, 4);
+        const share = shareOf(servedSoFar++);
+        const visits = plan.personTimes ? Math.max(1, Math.min(share, rnd.between(1, 3))) : rnd.between(1, 4);
         await db.insert(serviceRecords).values(
           Array.from({ length: visits }, (_, v) => ({
             needId: need.id,
@@ -162,7 +176,7 @@ async function seedNeeds(db: Db, rnd: Random, now: Date, ctx: NeedCtx) {
             servedOn: at(4 + v * 0.5).toISOString().slice(0, 10),
             serviceType: rnd.pick(serviceTypes),
             hours: String(rnd.between(1, 4)),
-            personTimes: rnd.between(1, 40),
+            personTimes: plan.personTimes ? Math.floor(share / visits) + (v < share % visits ? 1 : 0) : rnd.between(1, 40),
             deliveredBy: rnd.pick(['林社工', '何社工', '志愿者服务队', '社区卫生服务站']),
             recordedById: worker,
           })),
@@ -174,15 +188,16 @@ async function seedNeeds(db: Db, rnd: Random, now: Date, ctx: NeedCtx) {
 
 type MoneyCtx = { adminId: string; admin2Id: string; worker1: string; donorId: string; projectIdOf: (slug: string) => string };
 
-async function seedMoney(db: Db, rnd: Random, now: Date, ctx: MoneyCtx) {
+async function seedMoney(db: Db, rnd: Random, now: Date, plan: SeedPlan, ctx: MoneyCtx) {
   const presets = [2000, 5000, 10000, 10000, 20000, 50000, 100000, 200000, 500000];
-  const gifts = Array.from({ length: 200 }, (_, i) => {
+  const amounts = plan.raisedFen ? exactAmounts(rnd, presets, plan.raisedFen) : Array.from({ length: 200 }, () => rnd.pick(presets));
+  const gifts = amounts.map((amountFen, i) => {
     const project = rnd.chance(0.75) ? seedProjects[i % seedProjects.length].slug : null;
     return {
       projectId: project ? ctx.projectIdOf(project) : null,
-      amountFen: rnd.pick(presets),
+      amountFen,
       at: new Date(now.getTime() - rnd.between(1, 180) * day - rnd.int(day)),
-      outcome: i < 190 ? 'paid' : i < 194 ? 'pending' : i < 197 ? 'failed' : 'expired',
+      outcome: plan.raisedFen || i < 190 ? 'paid' : i < 194 ? 'pending' : i < 197 ? 'failed' : 'expired',
       mine: i % 40 === 5,
       anonymous: rnd.chance(0.3),
       name: rnd.pick(donorNames),
@@ -263,6 +278,18 @@ async function seedMoney(db: Db, rnd: Random, now: Date, ctx: MoneyCtx) {
       );
     }
   }
+}
+
+/** Gift amounts that add up to exactly `total`: presets until the last, which takes what is left. */
+function exactAmounts(rnd: Random, presets: number[], total: number): number[] {
+  const amounts: number[] = [];
+  let left = total;
+  while (left > 0) {
+    const next = rnd.pick(presets);
+    amounts.push(next < left ? next : left);
+    left -= amounts[amounts.length - 1];
+  }
+  return amounts;
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {

@@ -1,0 +1,44 @@
+import postgres from 'postgres';
+import { describe, expect, it } from 'vitest';
+import { getHeadline } from '@/lib/reports/transparency';
+import { verifyBalances, verifyChain, verifyInflows } from '@/lib/ledger/verify';
+import { createDb } from '../client';
+import { startEmbeddedDatabase } from '../embedded';
+import { migrateDb } from '../migrate';
+import { uniqueSuffix } from '../test-db';
+import { programPlan, seedDemo } from './demo';
+
+async function emptyDatabase() {
+  if (process.env.EMBEDDED_DB === '1') {
+    const e = await startEmbeddedDatabase('memory');
+    return { url: e.url, drop: e.stop };
+  }
+  const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+  const name = `azjb_program_${uniqueSuffix()}`;
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: async () => (await admin.unsafe(`drop database if exists ${name} with (force)`), await admin.end()) };
+}
+
+describe('the programme-scale dataset', () => {
+  it('makes the report show exactly the published figures, with books that verify', async () => {
+    const target = await emptyDatabase();
+    const { db, close } = createDb(target.url, 1);
+    try {
+      await migrateDb(db);
+      await seedDemo(db, new Date('2026-11-01T00:00:00Z'), programPlan);
+      const h = await getHeadline(db);
+      expect(h.needsValid).toBe(750);
+      expect(h.raisedFen).toBe(130_000_000);
+      expect(h.personTimes).toBe(5000);
+      expect(h.activeProjects).toBe(12);
+      expect((await verifyChain(db)).firstBrokenEntryId).toBeNull();
+      expect(await verifyBalances(db)).toEqual([]);
+      expect(await verifyInflows(db)).toEqual([]);
+    } finally {
+      await close();
+      await target.drop();
+    }
+  }, 600_000);
+});
