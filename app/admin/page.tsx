@@ -11,8 +11,9 @@ import { StaffForm } from './staff-form';
 export default async function AdminPage() {
   const admin = await requirePermission('staff:manage', '/admin');
   const db = getDb();
-  const [t, p, w, r, users, areas] = await Promise.all([
+  const [t, d, p, w, r, users, areas] = await Promise.all([
     getTranslations('admin'),
+    getTranslations('disclosure'),
     getTranslations('payments'),
     getTranslations('workspace'),
     getTranslations('roles'),
@@ -34,6 +35,9 @@ export default async function AdminPage() {
         </Link>
         <Link href="/admin/funds" className="btn-quiet min-h-11 px-3 text-sm">
           {p('funds')}
+        </Link>
+        <Link href="/admin/disclosures" className="btn-quiet min-h-11 px-3 text-sm">
+          {d('adminTitle')}
         </Link>
       </nav>
       <section aria-labelledby="staff">

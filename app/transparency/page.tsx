@@ -228,9 +228,12 @@ export default async function TransparencyPage() {
             </li>
           ))}
         </ul>
-        <p>
+        <p className="flex flex-wrap gap-3">
           <Link href="/transparency/verify" className="btn-secondary mt-2">
             {t('verify')}
+          </Link>
+          <Link href="/transparency/disclosures" className="btn-secondary mt-2">
+            {t('disclosures')}
           </Link>
         </p>
       </section>

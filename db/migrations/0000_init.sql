@@ -339,6 +339,19 @@ CREATE TABLE "evidence_files" (
 	CONSTRAINT "evidence_size" CHECK ("evidence_files"."size_bytes" > 0 and "evidence_files"."size_bytes" <= 5242880)
 );
 --> statement-breakpoint
+CREATE TABLE "disclosures" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"period_start" date NOT NULL,
+	"period_end" date NOT NULL,
+	"content" jsonb NOT NULL,
+	"published_by_id" uuid NOT NULL,
+	"published_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "disclosures_kind" CHECK ("disclosures"."kind" in ('quarterly','final')),
+	CONSTRAINT "disclosures_period" CHECK ("disclosures"."period_end" >= "disclosures"."period_start")
+);
+--> statement-breakpoint
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "user_areas" ADD CONSTRAINT "user_areas_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "user_areas" ADD CONSTRAINT "user_areas_area_id_areas_id_fk" FOREIGN KEY ("area_id") REFERENCES "public"."areas"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -374,6 +387,8 @@ ALTER TABLE "disbursements" ADD CONSTRAINT "disbursements_requested_by_id_users_
 ALTER TABLE "disbursements" ADD CONSTRAINT "disbursements_decided_by_id_users_id_fk" FOREIGN KEY ("decided_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evidence_files" ADD CONSTRAINT "evidence_files_disbursement_id_disbursements_id_fk" FOREIGN KEY ("disbursement_id") REFERENCES "public"."disbursements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evidence_files" ADD CONSTRAINT "evidence_files_uploaded_by_id_users_id_fk" FOREIGN KEY ("uploaded_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "disclosures" ADD CONSTRAINT "disclosures_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "disclosures" ADD CONSTRAINT "disclosures_published_by_id_users_id_fk" FOREIGN KEY ("published_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_log_target_idx" ON "audit_log" USING btree ("target_type","target_id");--> statement-breakpoint
 CREATE INDEX "audit_log_created_idx" ON "audit_log" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "need_events_need_idx" ON "need_events" USING btree ("need_id","created_at");--> statement-breakpoint
@@ -399,4 +414,5 @@ CREATE INDEX "journal_entries_donation_idx" ON "journal_entries" USING btree ("d
 CREATE INDEX "journal_entries_posted_idx" ON "journal_entries" USING btree ("posted_at");--> statement-breakpoint
 CREATE INDEX "journal_lines_entry_idx" ON "journal_lines" USING btree ("entry_id");--> statement-breakpoint
 CREATE INDEX "journal_lines_account_idx" ON "journal_lines" USING btree ("account_id","entry_id");--> statement-breakpoint
-CREATE INDEX "disbursements_project_idx" ON "disbursements" USING btree ("project_id","status");
+CREATE INDEX "disbursements_project_idx" ON "disbursements" USING btree ("project_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "disclosures_project_period_idx" ON "disclosures" USING btree ("project_id","kind","period_start","period_end");

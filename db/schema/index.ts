@@ -6,3 +6,4 @@ export * from './needs';
 export * from './donations';
 export * from './ledger';
 export * from './disbursements';
+export * from './reports';

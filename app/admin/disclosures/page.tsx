@@ -1,0 +1,45 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { listDueDisclosures } from '@/lib/reports/disclosures-due';
+import { requirePermission } from '../../_lib/guard';
+import { publishDisclosureAction } from './actions';
+
+export default async function AdminDisclosuresPage() {
+  const admin = await requirePermission('report:publish', '/admin/disclosures');
+  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  const [t, locale, due] = await Promise.all([getTranslations('disclosure'), getLocale(), listDueDisclosures(getDb(), { userId: admin.id }, today)]);
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="page-title">{t('adminTitle')}</h1>
+      <p>{t('adminIntro')}</p>
+      {due.length === 0 ? <p className="card">{t('allPublished')}</p> : null}
+      <ul className="flex flex-col gap-3">
+        {due.map((d) => {
+          const query = new URLSearchParams({ project: d.projectId, kind: d.kind, start: d.start, end: d.end });
+          return (
+            <li key={`${d.projectId}-${d.kind}-${d.start}`} className="card flex flex-col gap-2" data-testid="due-disclosure">
+              <p className="font-bold">
+                {locale === 'en' ? d.nameEn : d.nameZh} · {t(`kind.${d.kind}`)}
+              </p>
+              <p className="text-sm text-muted">
+                {t('period', { start: d.start, end: d.end })} · {t('due', { date: d.dueBy })}
+              </p>
+              <div className="flex gap-2">
+                <a className="btn-quiet flex-1" href={`/admin/disclosures/preview?${query}`}>
+                  {t('preview')}
+                </a>
+                <form action={publishDisclosureAction} className="flex-1">
+                  <input type="hidden" name="projectId" value={d.projectId} />
+                  <input type="hidden" name="kind" value={d.kind} />
+                  <input type="hidden" name="periodStart" value={d.start} />
+                  <input type="hidden" name="periodEnd" value={d.end} />
+                  <button className="btn-primary w-full">{t('publish')}</button>
+                </form>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { draftDisclosure } from '@/lib/reports/disclosures';
+import { DisclosureView } from '../../../_components/disclosure-view';
+import { requirePermission } from '../../../_lib/guard';
+
+const query = z.object({
+  project: z.string().uuid(),
+  kind: z.enum(['quarterly', 'final']),
+  start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+
+export default async function PreviewPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  await requirePermission('report:publish', '/admin/disclosures');
+  const parsed = query.safeParse(await searchParams);
+  if (!parsed.success) notFound();
+  const [t, content] = await Promise.all([getTranslations('disclosure'), draftDisclosure(getDb(), parsed.data.project, parsed.data.start, parsed.data.end)]);
+  return (
+    <div className="flex flex-col gap-3">
+      <p className="badge self-start bg-sun-50 text-sun-700">{t('draft')}</p>
+      <DisclosureView content={content} kind={parsed.data.kind} />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { uniqueSuffix, useTestDb } from '@/db/test-db';
+import { disbursements, projects } from '@/db/schema';
+import { postDisbursement, postDonation } from '@/lib/ledger/movements';
+import { staffUser } from '@/lib/needs/test-fixtures';
+import { draftDisclosure, getPublishedDisclosure, publishDisclosure } from './disclosures';
+import { openDataFile, toCsv } from './open-data';
+import { getNeedsByArea } from './transparency';
+
+const db = useTestDb();
+
+describe('disclosures', () => {
+  it('are drafted from the ledger, published only by an admin, and stay as published', async () => {
+    const [project] = await db
+      .insert(projects)
+      .values({ slug: `d-${uniqueSuffix()}`, nameZh: '公开测试', nameEn: 'Disclosure test', summaryZh: '测试', summaryEn: 'Test' })
+      .returning();
+    const admin = await staffUser(db, 'admin');
+    const worker = await staffUser(db, 'social_worker');
+    const at = new Date('2026-08-10T04:00:00Z');
+    await db.transaction((tx) => postDonation(tx, { id: randomUUID(), projectId: project.id, amountFen: 50_000, certificateNo: 'D1', paidAt: at }));
+    const [d] = await db
+      .insert(disbursements)
+      .values({ projectId: project.id, amountFen: 12_000, payee: 'x', purpose: '学习用品', category: 'goods', requestedById: worker.id, status: 'approved', decidedById: admin.id, decidedAt: new Date('2026-08-20T04:00:00Z') })
+      .returning();
+    await db.transaction((tx) => postDisbursement(tx, { disbursementId: d.id, projectId: project.id, amountFen: 12_000, purpose: '学习用品', postedById: admin.id, postedAt: new Date('2026-08-20T04:00:00Z') }));
+
+    const draft = await draftDisclosure(db, project.id, '2026-07-01', '2026-09-30');
+    expect(draft).toMatchObject({ openingFen: 0, donationsFen: 50_000, gifts: 1, spentFen: 12_000, closingFen: 38_000 });
+    expect(draft.payments).toEqual([{ date: '2026-08-20', amountFen: 12_000, purpose: '学习用品', category: 'goods' }]);
+
+    const input = { projectId: project.id, kind: 'quarterly' as const, periodStart: '2026-07-01', periodEnd: '2026-09-30' };
+    await expect(publishDisclosure(db, { userId: worker.id }, input)).rejects.toMatchObject({ code: 'forbidden' });
+    const { id } = await publishDisclosure(db, { userId: admin.id }, input);
+    await expect(publishDisclosure(db, { userId: admin.id }, input)).rejects.toMatchObject({ code: 'conflict' });
+
+    // Later money does not change what was published for the quarter.
+    await db.transaction((tx) => postDonation(tx, { id: randomUUID(), projectId: project.id, amountFen: 7_000, certificateNo: 'D2', paidAt: new Date('2026-10-02T04:00:00Z') }));
+    const published = await getPublishedDisclosure(db, id);
+    expect(published?.content.closingFen).toBe(38_000);
+    expect((await draftDisclosure(db, project.id, '2026-10-01', '2026-12-31')).openingFen).toBe(38_000);
+  });
+});
+
+describe('open data', () => {
+  it('quotes CSV cells that need it and starts with a BOM', () => {
+    expect(toCsv(['a', 'b'], [['x,y', 'say "hi"']])).toBe('\uFEFFa,b\r\n"x,y","say ""hi"""\r\n');
+  });
+
+  it('publishes a journal whose lines balance per entry', async () => {
+    const file = await openDataFile(db, 'journal.json');
+    const entries = JSON.parse(file!.body) as { lines: { amountFen: number }[] }[];
+    expect(entries.length).toBeGreaterThan(0);
+    for (const e of entries.slice(0, 500)) expect(e.lines.reduce((s, l) => s + l.amountFen, 0)).toBe(0);
+    expect(await openDataFile(db, '../../etc/passwd')).toBeNull();
+  });
+});
+
+describe('small cells', () => {
+  it('never publishes a sub-district × category count between 1 and 4', async () => {
+    for (const c of await getNeedsByArea(db)) if (c.count !== null) expect(c.count).toBeGreaterThanOrEqual(5);
+  });
+});
