@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { donations } from '@/db/schema';
 import { accountCodes, fundFor } from '@/lib/ledger/accounts';
 import { postEntry } from '@/lib/ledger/post';
+import { applyParkedRefund } from './refund';
 
 export type Confirmation = { providerPaymentId?: string | null; feeFen?: number; paidAt?: Date };
 
@@ -23,6 +24,7 @@ export async function fulfilDonation(db: Db, donationId: string, confirmation: C
     const paidAt = confirmation.paidAt ?? new Date();
     const feeFen = confirmation.feeFen ?? 0;
     const certificateNo = await nextCertificateNo(tx, paidAt.getFullYear());
+    const providerPaymentId = confirmation.providerPaymentId ?? donation.providerPaymentId;
     await tx
       .update(donations)
       .set({
@@ -30,7 +32,7 @@ export async function fulfilDonation(db: Db, donationId: string, confirmation: C
         paidAt,
         feeFen,
         certificateNo,
-        providerPaymentId: confirmation.providerPaymentId ?? donation.providerPaymentId,
+        providerPaymentId,
         updatedAt: new Date(),
       })
       .where(eq(donations.id, donationId));
@@ -58,6 +60,8 @@ export async function fulfilDonation(db: Db, donationId: string, confirmation: C
         ],
       });
     }
+    // A refund the processor reported before this confirmation (out-of-order delivery) applies now.
+    if (providerPaymentId) await applyParkedRefund(tx, donationId, donation.provider, providerPaymentId);
     return true;
   });
 }
