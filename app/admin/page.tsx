@@ -4,6 +4,7 @@ import { listUsers } from '@/lib/auth/accounts';
 import { roles } from '@/lib/auth/permissions';
 import { listAreas } from '@/lib/places';
 import { requirePermission } from '../_lib/guard';
+import { AdminNav } from './_components/admin-nav';
 import { setDisabledAction, setRoleAction } from './actions';
 import { StaffForm } from './staff-form';
 
@@ -18,6 +19,7 @@ export default async function AdminPage() {
   ]);
   return (
     <div className="flex flex-col gap-8">
+      <AdminNav current="/admin" />
       <h1 className="page-title">{t('title')}</h1>
       <section aria-labelledby="staff">
         <h2 id="staff" className="mb-3 text-xl font-bold">

@@ -37,6 +37,7 @@ function conditions(f: DonationFilters): SQL | undefined {
 
 const columns = {
   id: donations.id,
+  projectId: donations.projectId,
   createdAt: donations.createdAt,
   paidAt: donations.paidAt,
   certificateNo: donations.certificateNo,

@@ -14,13 +14,25 @@ export const refundSchema = z.object({
   amountFen: z.number().int().positive('refund_amount_invalid'),
 });
 
+type Refundable = { amountFen: number; refundedFen: number; projectId: string | null };
+
 /** What can still be refunded now: the unrefunded part, but no more than the fund still holds. */
-export async function refundableFen(db: Db, donation: { amountFen: number; refundedFen: number; projectId: string | null }) {
+export function refundableFrom(donation: Refundable, fundBalanceFen: number): number {
+  return Math.max(0, Math.min(donation.amountFen - donation.refundedFen, fundBalanceFen));
+}
+
+export async function refundableFen(db: Db, donation: Refundable): Promise<number> {
   const [account] = await db
     .select({ balanceFen: ledgerAccounts.balanceFen })
     .from(ledgerAccounts)
     .where(eq(ledgerAccounts.code, fundFor(donation.projectId)));
-  return Math.max(0, Math.min(donation.amountFen - donation.refundedFen, account?.balanceFen ?? 0));
+  return refundableFrom(donation, account?.balanceFen ?? 0);
+}
+
+/** Every fund's balance by account code, for showing what each listed gift could still refund. */
+export async function fundBalances(db: Db): Promise<Map<string, number>> {
+  const rows = await db.select({ code: ledgerAccounts.code, balanceFen: ledgerAccounts.balanceFen }).from(ledgerAccounts);
+  return new Map(rows.map((r) => [r.code, r.balanceFen]));
 }
 
 /**

@@ -9,6 +9,16 @@ import type { PaymentProvider } from '@/lib/payments/provider';
 import type { DonationInput } from './input';
 
 export type StartDeps = { provider: PaymentProvider; baseUrl: string };
+
+/** The processor could not be reached: the donation stays pending (the same form retried reuses it). */
+async function checkout(provider: PaymentProvider, request: Parameters<PaymentProvider['createCheckout']>[0]) {
+  try {
+    return await provider.createCheckout(request);
+  } catch (e) {
+    console.error(`checkout for ${request.referenceId} failed: ${e instanceof Error ? e.message : e}`);
+    throw new AppError('conflict', 'payment processor unavailable', { _form: 'payments_unavailable' });
+  }
+}
 export type Started = { redirectUrl: string; donationId?: string; planId?: string };
 
 /**
@@ -46,7 +56,7 @@ export async function startDonation(db: Db, actor: Actor, input: DonationInput, 
   if (input.frequency === 'monthly') {
     const plan = await claimPlan(db, intentKey, sealed);
     if (plan.status === 'active') return { redirectUrl: `/donate/thanks/plan/${plan.id}`, planId: plan.id };
-    const checkout = await deps.provider.createCheckout({
+    const session = await checkout(deps.provider, {
       kind: 'monthly',
       referenceId: plan.id,
       amountFen: input.amountFen,
@@ -55,13 +65,13 @@ export async function startDonation(db: Db, actor: Actor, input: DonationInput, 
       cancelUrl: backTo,
       idempotencyKey: `plan-checkout:${plan.id}`,
     });
-    await db.update(recurringPlans).set({ providerSessionId: checkout.sessionId }).where(eq(recurringPlans.id, plan.id));
-    return { redirectUrl: checkout.redirectUrl, planId: plan.id };
+    await db.update(recurringPlans).set({ providerSessionId: session.sessionId }).where(eq(recurringPlans.id, plan.id));
+    return { redirectUrl: session.redirectUrl, planId: plan.id };
   }
 
   const donation = await claimDonation(db, intentKey, sealed);
   if (donation.status !== 'pending') return { redirectUrl: `/donate/thanks/${donation.id}`, donationId: donation.id };
-  const checkout = await deps.provider.createCheckout({
+  const session = await checkout(deps.provider, {
     kind: 'one_off',
     referenceId: donation.id,
     amountFen: input.amountFen,
@@ -70,8 +80,8 @@ export async function startDonation(db: Db, actor: Actor, input: DonationInput, 
     cancelUrl: backTo,
     idempotencyKey: `checkout:${donation.id}`,
   });
-  await db.update(donations).set({ providerSessionId: checkout.sessionId, updatedAt: new Date() }).where(eq(donations.id, donation.id));
-  return { redirectUrl: checkout.redirectUrl, donationId: donation.id };
+  await db.update(donations).set({ providerSessionId: session.sessionId, updatedAt: new Date() }).where(eq(donations.id, donation.id));
+  return { redirectUrl: session.redirectUrl, donationId: donation.id };
 }
 
 async function findOpenProject(db: Db, slug: string) {

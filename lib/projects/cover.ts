@@ -19,6 +19,7 @@ export function sniffImage(bytes: Uint8Array): CoverType | null {
 /** An administrator sets a project's cover picture (jpg, png or webp, at most 2 MB). */
 export async function saveProjectCover(db: Db, actor: Actor, projectId: string, bytes: Uint8Array): Promise<void> {
   await authorize(db, actor, 'project:edit');
+  if (!/^[0-9a-f-]{36}$/i.test(projectId)) throw new AppError('not_found', 'no such project');
   if (bytes.length > maxCoverBytes) throw new AppError('invalid_input', 'cover too large', { cover: 'cover_too_large' });
   const contentType = sniffImage(bytes);
   if (!contentType) throw new AppError('invalid_input', 'not an image', { cover: 'cover_type' });

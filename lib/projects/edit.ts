@@ -48,6 +48,7 @@ export async function getProjectForEdit(db: Db, actor: Actor, slug: string) {
 
 export async function updateProject(db: Db, actor: Actor, projectId: string, input: ProjectEdit): Promise<void> {
   const admin = await authorize(db, actor, 'project:edit');
+  if (!/^[0-9a-f-]{36}$/i.test(projectId)) throw new AppError('not_found', 'no such project');
   const { goal, ...texts } = input;
   const updated = await db
     .update(projects)

@@ -1,0 +1,14 @@
+const tone: Record<string, string> = {
+  paid: 'bg-leaf-50 text-leaf-600',
+  partially_refunded: 'bg-sun-50 text-sun-700',
+  refunded: 'bg-sun-50 text-sun-700',
+  pending: 'bg-brand-50 text-brand-800',
+  failed: 'bg-brand-50 text-brand-800',
+  expired: 'bg-paper text-muted',
+  active: 'bg-leaf-50 text-leaf-600',
+  cancelled: 'bg-paper text-muted',
+};
+
+export function StatusBadge({ status, label }: { status: string; label: string }) {
+  return <span className={`badge ${tone[status] ?? 'bg-paper text-muted'}`}>{label}</span>;
+}
