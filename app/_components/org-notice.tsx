@@ -10,7 +10,7 @@ export async function OrgNotice() {
       <h2 id="org-notice" className="mb-1 font-bold">
         {t('title')}
       </h2>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-muted">
+      <dl className="grid gap-x-3 text-muted sm:grid-cols-[auto_1fr] [&_dd]:mb-1 sm:[&_dd]:mb-0">
         <dt>{t('name')}</dt>
         <dd className="text-ink">{locale === 'en' ? e.ORG_NAME_EN : e.ORG_NAME_ZH}</dd>
         <dt>{t('creditCode')}</dt>

@@ -11,7 +11,7 @@ export async function certificateText(c: CertificateView) {
   const date = new Intl.DateTimeFormat(en ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }).format(c.paidAt);
   const projectName = en ? c.projectNameEn : c.projectNameZh;
   const purpose = projectName ? t('project', { name: projectName }) : t('generalFund');
-  const donor = c.donorName ?? t('anonymousDonor');
+  const donor = c.donorName ?? (c.anonymous ? t('anonymousDonor') : t('defaultDonor'));
   const amount = formatFen(c.amountFen);
   const base = e.PUBLIC_BASE_URL ?? e.NEXTAUTH_URL ?? '';
   const note =

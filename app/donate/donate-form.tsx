@@ -97,7 +97,8 @@ export function DonateForm(props: Props) {
 
 function AmountFields({ presets, values, error, hint }: { presets: Props['presets']; values: Record<string, string>; error?: string; hint: string }) {
   const t = useTranslations('donate');
-  const initial = values.customAmount ? 'custom' : (values.preset ?? String(presets.find((p) => p.fen === 10000)?.fen ?? presets[0]?.fen ?? 'custom'));
+  const fallback = presets.find((p) => p.fen === 10000) ?? presets[0];
+  const initial = values.customAmount ? 'custom' : (values.preset ?? (fallback ? String(fallback.fen / 100) : 'custom'));
   const [choice, setChoice] = useState(initial);
   return (
     <fieldset aria-describedby={error ? 'amount-error' : 'customAmount-hint'}>

@@ -17,6 +17,7 @@ export type CertificateView = {
   projectNameEn: string | null;
   /** The name the donor gave for public display, or null when they chose to stay anonymous (匿名). */
   donorName: string | null;
+  anonymous: boolean;
   monthly: boolean;
 };
 
@@ -72,6 +73,7 @@ async function loadCertificate(db: Db, where: ReturnType<typeof eq>): Promise<Ce
     projectNameZh: row.projectNameZh,
     projectNameEn: row.projectNameEn,
     donorName: row.anonymous ? null : row.displayName,
+    anonymous: row.anonymous,
     monthly: row.planId !== null,
   };
 }
