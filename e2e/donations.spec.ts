@@ -36,7 +36,7 @@ test('a guest gives ¥100 to 智慧果 through the demo processor and gets a cer
   await expect(page.getByLabel('捐给')).toHaveValue('zhihuiguo');
   await expect(page.getByText('统一社会信用代码').first()).toBeVisible();
   await page.getByText('¥100', { exact: true }).click();
-  await page.getByLabel('署名').fill('江北小陈');
+  await page.getByLabel('署名', { exact: true }).fill('江北小陈');
   await page.getByRole('button', { name: '确认捐赠' }).click();
 
   await expect(page.getByText('演示模式 — 不会产生任何真实扣款')).toBeVisible();
@@ -73,7 +73,7 @@ test('a signed-in donor gives, sees it on their page, and starts and cancels a m
   await signIn(page, accounts.donor);
   await expectOnPath(page, '/me');
   await page.goto('/donate?project=yunshouhu');
-  await expect(page.getByLabel('署名')).toHaveValue('陈爱心');
+  await expect(page.getByLabel('署名', { exact: true })).toHaveValue('陈爱心');
   await page.getByText('¥50', { exact: true }).click();
   await page.getByRole('button', { name: '确认捐赠' }).click();
   await page.getByRole('button', { name: '确认支付（演示）' }).click();
@@ -105,7 +105,7 @@ test('a signed-in donor gives, sees it on their page, and starts and cancels a m
 test('bad amounts and an unknown project are refused with a clear message, nothing typed is lost, no row is written', async ({ page }) => {
   const rowsBefore = await donationCount();
   await page.goto('/donate?project=zhihuiguo');
-  await page.getByLabel('署名').fill('保留我');
+  await page.getByLabel('署名', { exact: true }).fill('保留我');
   await page.getByLabel('留言').fill('写给孩子们的话');
   const cases: Array<[string, string]> = [
     ['0', '捐赠金额最少为 ¥1'],
@@ -119,7 +119,7 @@ test('bad amounts and an unknown project are refused with a clear message, nothi
     await expect(page.getByText(message)).toBeVisible();
     await expect(page.getByText('请修改标红的项目后再提交。')).toBeVisible();
     await expect(page.getByLabel('其他金额（元）')).toHaveValue(typed);
-    await expect(page.getByLabel('署名')).toHaveValue('保留我');
+    await expect(page.getByLabel('署名', { exact: true })).toHaveValue('保留我');
     await expect(page.getByLabel('留言')).toHaveValue('写给孩子们的话');
     await expect(page.getByLabel('捐给')).toHaveValue('zhihuiguo');
   }
@@ -132,7 +132,7 @@ test('bad amounts and an unknown project are refused with a clear message, nothi
   });
   await page.getByRole('button', { name: '确认捐赠' }).click();
   await expect(page.getByText('找不到该项目，请重新选择')).toBeVisible();
-  await expect(page.getByLabel('署名')).toHaveValue('保留我');
+  await expect(page.getByLabel('署名', { exact: true })).toHaveValue('保留我');
   await expect(page.getByLabel('其他金额（元）')).toHaveValue('100');
 
   await page.goto('/donate?project=no-such-project');

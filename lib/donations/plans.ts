@@ -34,7 +34,7 @@ export async function listOwnPlans(db: Db, actor: Actor) {
     .from(recurringPlans)
     .leftJoin(projects, eq(projects.id, recurringPlans.projectId))
     .leftJoin(given, eq(given.planId, recurringPlans.id))
-    .where(and(eq(recurringPlans.donorId, user.id), sql`${recurringPlans.status} <> 'pending' or ${recurringPlans.createdAt} > now() - interval '1 day'`))
+    .where(and(eq(recurringPlans.donorId, user.id), sql`(${recurringPlans.status} <> 'pending' or ${recurringPlans.createdAt} > now() - interval '1 day')`))
     .orderBy(desc(recurringPlans.createdAt));
   return rows.map((r) => ({ ...r, months: Number(r.months), givenFen: Number(r.givenFen) }));
 }

@@ -6,6 +6,7 @@ import { uniqueSuffix, useTestDb } from '@/db/test-db';
 import { createDemoProvider } from '@/lib/payments/demo/provider';
 import { decryptJson } from '@/lib/privacy/crypto';
 import { donationFormSchema } from './input';
+import { listOwnPlans } from './plans';
 import { startDonation } from './start';
 import { newProject, newUser } from './testing/fixtures';
 
@@ -78,5 +79,9 @@ describe('starting a donation', () => {
     const { planId } = await startDonation(db, { userId: donor.id }, input, deps);
     const [plan] = await db.select().from(recurringPlans).where(eq(recurringPlans.id, planId!));
     expect(plan).toMatchObject({ status: 'pending', amountFen: 2000, donorId: donor.id, displayName: donor.name });
+    // Each donor sees their own plans and nobody else's.
+    expect((await listOwnPlans(db, { userId: donor.id })).map((p) => p.id)).toEqual([planId]);
+    const other = await newUser(db);
+    expect((await listOwnPlans(db, { userId: other.id })).map((p) => p.id)).not.toContain(planId);
   });
 });
