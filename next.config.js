@@ -30,7 +30,7 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
-  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket'],
+  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'pdfkit'],
   experimental: { serverActions: { bodySizeLimit: '12mb' }, authInterrupts: true },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];

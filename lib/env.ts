@@ -31,7 +31,14 @@ export const envSchema = z
     STRIPE_API_HOST: z.string().optional(),
     STRIPE_API_PORT: z.coerce.number().int().optional(),
     STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
-    PAYMENT_METHODS: z.string().default('card,alipay,wechat_pay'),
+    /** Which methods one-off Stripe Checkout offers; monthly giving is always by card. */
+    PAYMENT_METHODS: z
+      .string()
+      .default('card,alipay,wechat_pay')
+      .transform((v) => v.split(',').map((m) => m.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(['card', 'alipay', 'wechat_pay'])).min(1, 'PAYMENT_METHODS needs at least one of card, alipay, wechat_pay')),
+    /** The site's public address, for the processor's return links; defaults to NEXTAUTH_URL. */
+    PUBLIC_BASE_URL: z.string().url().optional(),
     DEMO_PAYMENTS: flag,
     DONATION_MIN_FEN: fen(100),
     DONATION_MAX_FEN: fen(5_000_000),

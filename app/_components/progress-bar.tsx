@@ -3,6 +3,7 @@ export function ProgressBar({ value, max, label }: { value: number; max: number;
   return (
     <div
       role="progressbar"
+      data-value={value}
       aria-label={label}
       aria-valuemin={0}
       aria-valuemax={100}

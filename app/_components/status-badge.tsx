@@ -1,18 +1,25 @@
-import { getTranslations } from 'next-intl/server';
-
 const tone: Record<string, string> = {
+  // needs
   submitted: 'bg-sun-50 text-sun-700',
   screening: 'bg-sun-50 text-sun-700',
   valid: 'bg-brand-50 text-brand-800',
-  invalid: 'bg-gray-100 text-gray-700',
+  invalid: 'bg-paper text-muted',
   matched: 'bg-brand-50 text-brand-800',
   in_service: 'bg-leaf-50 text-leaf-600',
   fulfilled: 'bg-leaf-50 text-leaf-600',
-  closed: 'bg-gray-100 text-gray-700',
-  withdrawn: 'bg-gray-100 text-gray-700',
+  closed: 'bg-paper text-muted',
+  withdrawn: 'bg-paper text-muted',
+  // donations and plans
+  paid: 'bg-leaf-50 text-leaf-600',
+  partially_refunded: 'bg-sun-50 text-sun-700',
+  refunded: 'bg-sun-50 text-sun-700',
+  pending: 'bg-brand-50 text-brand-800',
+  failed: 'bg-brand-50 text-brand-800',
+  expired: 'bg-paper text-muted',
+  active: 'bg-leaf-50 text-leaf-600',
+  cancelled: 'bg-paper text-muted',
 };
 
-export async function StatusBadge({ status }: { status: string }) {
-  const n = await getTranslations('needs');
-  return <span className={`badge ${tone[status] ?? ''}`}>{n(`status.${status}`)}</span>;
+export function StatusBadge({ status, label }: { status: string; label: string }) {
+  return <span className={`badge ${tone[status] ?? 'bg-paper text-muted'}`}>{label}</span>;
 }

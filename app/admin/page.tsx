@@ -5,6 +5,7 @@ import { listUsers } from '@/lib/auth/accounts';
 import { roles } from '@/lib/auth/permissions';
 import { listAreas } from '@/lib/places';
 import { requirePermission } from '../_lib/guard';
+import { AdminNav } from './_components/admin-nav';
 import { setDisabledAction, setRoleAction } from './actions';
 import { StaffForm } from './staff-form';
 
@@ -22,6 +23,7 @@ export default async function AdminPage() {
   ]);
   return (
     <div className="flex flex-col gap-8">
+      <AdminNav current="/admin" />
       <h1 className="page-title">{t('title')}</h1>
       <nav aria-label={t('title')} className="flex flex-wrap gap-2">
         <Link href="/workspace" className="btn-quiet min-h-11 px-3 text-sm">

@@ -1,38 +1,104 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listOwnDonations } from '@/lib/donations/donor-views';
+import { listOwnPlans } from '@/lib/donations/plans';
 import { formatFen } from '@/lib/money';
+import { StatusBadge } from '../_components/status-badge';
 import { requirePermission } from '../_lib/guard';
+import { cancelPlanAction } from './actions';
 
 export default async function MyGivingPage() {
   const user = await requirePermission('own_giving:read', '/me');
-  const [t, a, donations] = await Promise.all([
+  const db = getDb();
+  const actor = { userId: user.id };
+  const [t, a, s, locale, donations, plans] = await Promise.all([
     getTranslations('me'),
     getTranslations('auth'),
-    listOwnDonations(getDb(), { userId: user.id }),
+    getTranslations('donations.status'),
+    getLocale(),
+    listOwnDonations(db, actor),
+    listOwnPlans(db, actor),
   ]);
+  const en = locale === 'en';
+  const day = new Intl.DateTimeFormat(en ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium' });
   return (
-    <div className="flex flex-col gap-4">
+    <div className="flex flex-col gap-6">
       <p className="text-muted">{a('welcome', { name: user.name })}</p>
       <h1 className="page-title">{t('title')}</h1>
-      {donations.length === 0 ? (
-        <div className="card">
-          <p>{t('empty')}</p>
-          <Link href="/donate" className="btn-primary mt-3">
-            {t('giveNow')}
-          </Link>
-        </div>
-      ) : (
-        <ul className="flex flex-col gap-3">
-          {donations.map((d) => (
-            <li key={d.id} className="card flex justify-between gap-2">
-              <span>{d.projectName ?? '—'}</span>
-              <span className="font-bold">{formatFen(d.amountFen)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+
+      <section aria-labelledby="plans" className="flex flex-col gap-3">
+        <h2 id="plans" className="text-xl font-bold">{t('plans')}</h2>
+        {plans.length === 0 ? (
+          <p className="text-muted">
+            {t('noPlans')}{' '}
+            <Link href="/donate" className="link">{t('startPlan')}</Link>
+          </p>
+        ) : (
+          <ul className="flex flex-col gap-3">
+            {plans.map((p) => (
+              <li key={p.id} className="card flex flex-col gap-2" data-testid="plan">
+                <div className="flex items-start justify-between gap-2">
+                  <p className="font-bold">{(en ? p.projectNameEn : p.projectNameZh) ?? t('generalFund')}</p>
+                  <StatusBadge status={p.status} label={t(`planStatus.${p.status}`)} />
+                </div>
+                <p className="text-lg">{t('planAmount', { amount: formatFen(p.amountFen) })}</p>
+                <p className="text-sm text-muted">{t('planGiven', { months: p.months, total: formatFen(p.givenFen) })}</p>
+                {p.status !== 'cancelled' ? (
+                  <form action={cancelPlanAction} className="flex flex-col gap-1">
+                    <input type="hidden" name="planId" value={p.id} />
+                    <p className="text-sm text-muted">{t('cancelConfirm')}</p>
+                    <button type="submit" className="btn-quiet self-start">{t('cancelPlan')}</button>
+                  </form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="gifts" className="flex flex-col gap-3">
+        <h2 id="gifts" className="text-xl font-bold">{t('gifts')}</h2>
+        {donations.length === 0 ? (
+          <div className="card">
+            <p>{t('empty')}</p>
+            <Link href="/donate" className="btn-primary mt-3">{t('giveNow')}</Link>
+          </div>
+        ) : (
+          <ul className="flex flex-col gap-3">
+            {donations.map((d) => (
+              <li key={d.id} className="card flex flex-col gap-2" data-testid="my-donation">
+                <div className="flex items-start justify-between gap-2">
+                  <div>
+                    <p className="font-bold">{(en ? d.projectNameEn : d.projectName) ?? t('generalFund')}</p>
+                    <p className="text-sm text-muted">
+                      {day.format(d.paidAt ?? d.createdAt)}
+                      {d.monthly ? ` · ${t('monthlyGift')}` : ''}
+                      {d.anonymous ? ` · ${t('anonymous')}` : ''}
+                    </p>
+                  </div>
+                  <p className="text-xl font-bold text-brand-700">{formatFen(d.amountFen)}</p>
+                </div>
+                <div className="flex flex-wrap items-center gap-2">
+                  <StatusBadge status={d.status} label={s(d.status)} />
+                  {d.refundedFen > 0 ? <span className="text-sm text-muted">{t('refunded', { amount: formatFen(d.refundedFen) })}</span> : null}
+                </div>
+                {d.certificateHref ? (
+                  <Link href={d.certificateHref} className="link self-start">
+                    {t('certificate')} {d.certificateNo}
+                  </Link>
+                ) : null}
+                {d.receiptNumber ? (
+                  <p className="text-sm">{t('receiptNumber', { number: d.receiptNumber })}</p>
+                ) : d.receiptRequested ? (
+                  <p className="text-sm text-muted">{t('receiptRequested')}</p>
+                ) : null}
+                {d.certificateNo ? <p className="text-sm text-muted">{t('whereWent')}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
 }

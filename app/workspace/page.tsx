@@ -92,7 +92,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
             <Link href={`/workspace/cases/${r.id}`} className={`card block no-underline hover:border-brand-600 ${r.overdue ? 'border-l-8 border-l-brand-600' : ''}`} data-testid="queue-row">
               <div className="flex flex-wrap items-center gap-2">
                 <span className="font-mono font-bold text-ink">{r.code}</span>
-                <StatusBadge status={r.status} />
+                <StatusBadge status={r.status} label={n(`status.${r.status}`)} />
                 {r.overdue ? <span className="badge bg-brand-600 text-white">{t('overdueBadge')}</span> : null}
                 {r.possibleDuplicate ? <span className="badge bg-sun-50 text-sun-700">{t('duplicateBadge')}</span> : null}
                 {r.urgency === 'critical' || r.urgency === 'high' ? <span className="badge bg-brand-100 text-brand-800">{n(`urgency.${r.urgency}`)}</span> : null}

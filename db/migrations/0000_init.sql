@@ -64,6 +64,14 @@ CREATE TABLE "project_areas" (
 	CONSTRAINT "project_areas_project_id_area_id_pk" PRIMARY KEY("project_id","area_id")
 );
 --> statement-breakpoint
+CREATE TABLE "project_covers" (
+	"project_id" uuid PRIMARY KEY NOT NULL,
+	"content_type" text NOT NULL,
+	"data" "bytea" NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "project_covers_type" CHECK ("project_covers"."content_type" in ('image/jpeg','image/png','image/webp'))
+);
+--> statement-breakpoint
 CREATE TABLE "projects" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"slug" text NOT NULL,
@@ -201,23 +209,28 @@ CREATE TABLE "donations" (
 	"receipt_requested" boolean DEFAULT false NOT NULL,
 	"receipt_ciphertext" text,
 	"receipt_number" text,
+	"receipt_issued_at" timestamp with time zone,
+	"receipt_issued_by_id" uuid,
 	"pii_key_id" text,
 	"provider" text NOT NULL,
 	"provider_session_id" text,
 	"provider_payment_id" text,
 	"provider_invoice_id" text,
 	"certificate_no" text,
+	"intent_key" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"paid_at" timestamp with time zone,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "donations_provider_session_id_unique" UNIQUE("provider_session_id"),
 	CONSTRAINT "donations_provider_invoice_id_unique" UNIQUE("provider_invoice_id"),
 	CONSTRAINT "donations_certificate_no_unique" UNIQUE("certificate_no"),
+	CONSTRAINT "donations_intent_key_unique" UNIQUE("intent_key"),
 	CONSTRAINT "donations_amount_positive" CHECK ("donations"."amount_fen" > 0),
 	CONSTRAINT "donations_refund_range" CHECK ("donations"."refunded_fen" >= 0 and "donations"."refunded_fen" <= "donations"."amount_fen"),
 	CONSTRAINT "donations_fee_range" CHECK ("donations"."fee_fen" >= 0 and "donations"."fee_fen" <= "donations"."amount_fen"),
 	CONSTRAINT "donations_currency" CHECK ("donations"."currency" = 'CNY'),
-	CONSTRAINT "donations_paid_has_certificate" CHECK ("donations"."status" not in ('paid','partially_refunded','refunded') or "donations"."certificate_no" is not null)
+	CONSTRAINT "donations_paid_has_certificate" CHECK ("donations"."status" not in ('paid','partially_refunded','refunded') or "donations"."certificate_no" is not null),
+	CONSTRAINT "donations_receipt_number" CHECK ("donations"."receipt_number" is null or "donations"."receipt_requested")
 );
 --> statement-breakpoint
 CREATE TABLE "payment_events" (
@@ -244,11 +257,21 @@ CREATE TABLE "recurring_plans" (
 	"status" "plan_status" DEFAULT 'pending' NOT NULL,
 	"provider" text NOT NULL,
 	"provider_subscription_id" text,
+	"provider_session_id" text,
+	"intent_key" text,
 	"display_name" text,
 	"anonymous" boolean DEFAULT false NOT NULL,
+	"message" text,
+	"contact_ciphertext" text,
+	"receipt_requested" boolean DEFAULT false NOT NULL,
+	"receipt_ciphertext" text,
+	"pii_key_id" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"activated_at" timestamp with time zone,
 	"cancelled_at" timestamp with time zone,
 	CONSTRAINT "recurring_plans_provider_subscription_id_unique" UNIQUE("provider_subscription_id"),
+	CONSTRAINT "recurring_plans_provider_session_id_unique" UNIQUE("provider_session_id"),
+	CONSTRAINT "recurring_plans_intent_key_unique" UNIQUE("intent_key"),
 	CONSTRAINT "plans_amount_positive" CHECK ("recurring_plans"."amount_fen" > 0)
 );
 --> statement-breakpoint
@@ -357,6 +380,7 @@ ALTER TABLE "user_areas" ADD CONSTRAINT "user_areas_user_id_users_id_fk" FOREIGN
 ALTER TABLE "user_areas" ADD CONSTRAINT "user_areas_area_id_areas_id_fk" FOREIGN KEY ("area_id") REFERENCES "public"."areas"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_areas" ADD CONSTRAINT "project_areas_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_areas" ADD CONSTRAINT "project_areas_area_id_areas_id_fk" FOREIGN KEY ("area_id") REFERENCES "public"."areas"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_covers" ADD CONSTRAINT "project_covers_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "need_events" ADD CONSTRAINT "need_events_need_id_needs_id_fk" FOREIGN KEY ("need_id") REFERENCES "public"."needs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "need_events" ADD CONSTRAINT "need_events_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "needs" ADD CONSTRAINT "needs_area_id_areas_id_fk" FOREIGN KEY ("area_id") REFERENCES "public"."areas"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -371,6 +395,7 @@ ALTER TABLE "service_records" ADD CONSTRAINT "service_records_recorded_by_id_use
 ALTER TABLE "donations" ADD CONSTRAINT "donations_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "donations" ADD CONSTRAINT "donations_donor_id_users_id_fk" FOREIGN KEY ("donor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "donations" ADD CONSTRAINT "donations_plan_id_recurring_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."recurring_plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "donations" ADD CONSTRAINT "donations_receipt_issued_by_id_users_id_fk" FOREIGN KEY ("receipt_issued_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "recurring_plans" ADD CONSTRAINT "recurring_plans_donor_id_users_id_fk" FOREIGN KEY ("donor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "recurring_plans" ADD CONSTRAINT "recurring_plans_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "fund_attributions" ADD CONSTRAINT "fund_attributions_inflow_id_fund_inflows_id_fk" FOREIGN KEY ("inflow_id") REFERENCES "public"."fund_inflows"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -404,7 +429,10 @@ CREATE INDEX "service_records_project_idx" ON "service_records" USING btree ("pr
 CREATE INDEX "donations_project_idx" ON "donations" USING btree ("project_id","status");--> statement-breakpoint
 CREATE INDEX "donations_donor_idx" ON "donations" USING btree ("donor_id","created_at");--> statement-breakpoint
 CREATE INDEX "donations_status_idx" ON "donations" USING btree ("status","paid_at");--> statement-breakpoint
+CREATE INDEX "donations_payment_idx" ON "donations" USING btree ("provider","provider_payment_id");--> statement-breakpoint
+CREATE INDEX "donations_plan_idx" ON "donations" USING btree ("plan_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "pending_refunds_payment_idx" ON "pending_refunds" USING btree ("provider","provider_payment_id");--> statement-breakpoint
+CREATE INDEX "recurring_plans_donor_idx" ON "recurring_plans" USING btree ("donor_id","created_at");--> statement-breakpoint
 CREATE INDEX "fund_attributions_inflow_idx" ON "fund_attributions" USING btree ("inflow_id");--> statement-breakpoint
 CREATE INDEX "fund_attributions_outflow_idx" ON "fund_attributions" USING btree ("outflow_entry_id");--> statement-breakpoint
 CREATE INDEX "fund_inflows_open_idx" ON "fund_inflows" USING btree ("account_code","id") WHERE "fund_inflows"."remaining_fen" > 0;--> statement-breakpoint

@@ -27,12 +27,26 @@ export const recurringPlans = pgTable(
     status: planStatusEnum('status').notNull().default('pending'),
     provider: text('provider').notNull(),
     providerSubscriptionId: text('provider_subscription_id').unique(),
+    /** The checkout that set the plan up; each paid invoice becomes one donation. */
+    providerSessionId: text('provider_session_id').unique(),
+    /** Same form submission → same plan: the processor's idempotency key is derived from it. */
+    intentKey: text('intent_key').unique(),
     displayName: text('display_name'),
     anonymous: boolean('anonymous').notNull().default(false),
+    message: text('message'),
+    contactCiphertext: text('contact_ciphertext'),
+    /** Copied onto each monthly donation, so each can have its official receipt. */
+    receiptRequested: boolean('receipt_requested').notNull().default(false),
+    receiptCiphertext: text('receipt_ciphertext'),
+    piiKeyId: text('pii_key_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    activatedAt: timestamp('activated_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   },
-  (t) => [check('plans_amount_positive', sql`${t.amountFen} > 0`)],
+  (t) => [
+    check('plans_amount_positive', sql`${t.amountFen} > 0`),
+    index('recurring_plans_donor_idx').on(t.donorId, t.createdAt),
+  ],
 );
 
 /**
@@ -58,12 +72,16 @@ export const donations = pgTable(
     receiptRequested: boolean('receipt_requested').notNull().default(false),
     receiptCiphertext: text('receipt_ciphertext'),
     receiptNumber: text('receipt_number'),
+    receiptIssuedAt: timestamp('receipt_issued_at', { withTimezone: true }),
+    receiptIssuedById: uuid('receipt_issued_by_id').references(() => users.id),
     piiKeyId: text('pii_key_id'),
     provider: text('provider').notNull(),
     providerSessionId: text('provider_session_id').unique(),
     providerPaymentId: text('provider_payment_id'),
     providerInvoiceId: text('provider_invoice_id').unique(),
     certificateNo: text('certificate_no').unique(),
+    /** Same form submission → same donation: the processor's idempotency key is derived from it. */
+    intentKey: text('intent_key').unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -77,6 +95,9 @@ export const donations = pgTable(
     index('donations_project_idx').on(t.projectId, t.status),
     index('donations_donor_idx').on(t.donorId, t.createdAt),
     index('donations_status_idx').on(t.status, t.paidAt),
+    index('donations_payment_idx').on(t.provider, t.providerPaymentId),
+    index('donations_plan_idx').on(t.planId),
+    check('donations_receipt_number', sql`${t.receiptNumber} is null or ${t.receiptRequested}`),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, customType, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { needCategoryEnum, needKindEnum, populationEnum, projectStatusEnum } from './enums';
 import { areas } from './places';
 
@@ -50,4 +50,20 @@ export const projectAreas = pgTable(
       .references(() => areas.id),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.areaId] })],
+);
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/** A project's cover picture, kept in the database so every app instance serves the same one. */
+export const projectCovers = pgTable(
+  'project_covers',
+  {
+    projectId: uuid('project_id')
+      .primaryKey()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    contentType: text('content_type').notNull(),
+    data: bytea('data').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('project_covers_type', sql`${t.contentType} in ('image/jpeg','image/png','image/webp')`)],
 );

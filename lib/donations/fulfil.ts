@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { donations } from '@/db/schema';
 import { postDonation, postDonationOutflow } from '@/lib/ledger/movements';
+import { applyParkedRefund } from './refund';
 
 export type Confirmation = { providerPaymentId?: string | null; feeFen?: number; paidAt?: Date };
 
@@ -22,6 +23,7 @@ export async function fulfilDonation(db: Db, donationId: string, confirmation: C
     const paidAt = confirmation.paidAt ?? new Date();
     const feeFen = confirmation.feeFen ?? 0;
     const certificateNo = await nextCertificateNo(tx, paidAt.getFullYear());
+    const providerPaymentId = confirmation.providerPaymentId ?? donation.providerPaymentId;
     await tx
       .update(donations)
       .set({
@@ -29,7 +31,7 @@ export async function fulfilDonation(db: Db, donationId: string, confirmation: C
         paidAt,
         feeFen,
         certificateNo,
-        providerPaymentId: confirmation.providerPaymentId ?? donation.providerPaymentId,
+        providerPaymentId,
         updatedAt: new Date(),
       })
       .where(eq(donations.id, donationId));
@@ -38,6 +40,8 @@ export async function fulfilDonation(db: Db, donationId: string, confirmation: C
       // The processor keeps its fee out of the gift: the fund it went to bears it, as its own entry.
       await postDonationOutflow(tx, 'fee', { id: donationId, projectId: donation.projectId, amountFen: feeFen, memo: `processor fee ${certificateNo}`, postedAt: paidAt });
     }
+    // A refund the processor reported before this confirmation (out-of-order delivery) applies now.
+    if (providerPaymentId) await applyParkedRefund(tx, donationId, donation.provider, providerPaymentId);
     return true;
   });
 }

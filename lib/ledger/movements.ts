@@ -69,7 +69,7 @@ export async function postAllocation(
 /** An approved payment out of a project's fund. The database refuses it if the fund does not hold the money. */
 export async function postDisbursement(
   tx: Db,
-  p: { disbursementId: string; projectId: string; amountFen: number; purpose: string; postedById: string; postedAt?: Date },
+  p: { disbursementId: string; projectId: string; amountFen: number; purpose: string; postedById?: string | null; postedAt?: Date },
 ) {
   const fund = accountCodes.projectFund(p.projectId);
   const entry = await postEntry(tx, {

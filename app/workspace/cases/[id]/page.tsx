@@ -69,7 +69,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       </Link>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="page-title font-mono">{need.code}</h1>
-        <StatusBadge status={need.status} />
+        <StatusBadge status={need.status} label={n(`status.${need.status}`)} />
       </div>
       {view.duplicateOf ? (
         <p className="rounded-xl bg-sun-50 p-3 font-semibold text-sun-700">

@@ -1,0 +1,27 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { emptyForm } from '../../_lib/form-state';
+import { refundDonationAction } from './actions';
+
+export function RefundForm({ donationId, suggested, refundable }: { donationId: string; suggested: string; refundable: string }) {
+  const t = useTranslations('donations');
+  const [state, action, pending] = useActionState(refundDonationAction, emptyForm);
+  const error = state.errors.amount ?? state.errors._form ?? (state.message === 'forbidden' ? 'forbidden' : undefined);
+  return (
+    <details className="mt-2">
+      <summary className="btn-quiet inline-flex min-h-11 cursor-pointer px-3 text-sm">{t('refund')}</summary>
+      <form action={action} className="mt-2 flex flex-col gap-2 rounded-xl bg-paper p-3" noValidate>
+        <input type="hidden" name="donationId" value={donationId} />
+        <label htmlFor={`refund-${donationId}`} className="field-label">{t('refundAmount')}</label>
+        <input id={`refund-${donationId}`} name="amount" inputMode="decimal" className="field-input" defaultValue={state.values.amount ?? suggested}
+          aria-invalid={error ? true : undefined} aria-describedby={`refund-${donationId}-hint`} />
+        <p id={`refund-${donationId}-hint`} className="field-hint">{t('refundable', { amount: refundable })}</p>
+        {error ? <p className="field-error" role="alert">{t(`errors.${error}`, { amount: refundable })}</p> : null}
+        {state.message === 'refunded' ? <p role="status" className="font-semibold text-leaf-600">{t('refundDone')}</p> : null}
+        <button type="submit" className="btn-secondary" disabled={pending}>{t('refundSubmit')}</button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,36 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { formatFen } from '@/lib/money';
+import { listProjectsForAdmin } from '@/lib/projects/edit';
+import { requirePermission } from '../../_lib/guard';
+import { AdminNav } from '../_components/admin-nav';
+
+export default async function AdminProjectsPage() {
+  const admin = await requirePermission('project:edit', '/admin/projects');
+  const [t, locale, projects] = await Promise.all([
+    getTranslations('donations.projects'),
+    getLocale(),
+    listProjectsForAdmin(getDb(), { userId: admin.id }),
+  ]);
+  return (
+    <div className="flex flex-col gap-5">
+      <AdminNav current="/admin/projects" />
+      <h1 className="page-title">{t('title')}</h1>
+      <ul className="flex flex-col gap-3">
+        {projects.map((p) => (
+          <li key={p.id} className="card flex flex-wrap items-center justify-between gap-3">
+            <div>
+              <p className="font-bold">{locale === 'en' ? p.nameEn : p.nameZh}</p>
+              <p className="text-sm text-muted">{t(`status.${p.status}`)} · {t('goal')} {formatFen(p.goalFen)}</p>
+            </div>
+            <div className="flex gap-2">
+              <Link href={`/projects/${p.slug}`} className="btn-quiet min-h-11 px-3 text-sm">{t('view')}</Link>
+              <Link href={`/admin/projects/${p.slug}`} className="btn-secondary min-h-11 px-3 text-sm">{t('edit')}</Link>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

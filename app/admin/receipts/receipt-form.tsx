@@ -1,0 +1,24 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { emptyForm } from '../../_lib/form-state';
+import { recordReceiptAction } from './actions';
+
+export function ReceiptForm({ donationId }: { donationId: string }) {
+  const t = useTranslations('donations.receipts');
+  const [state, action, pending] = useActionState(recordReceiptAction, emptyForm);
+  const error = state.errors.receiptNumber ?? state.errors.donationId;
+  const id = `receipt-${donationId}`;
+  return (
+    <form action={action} className="mt-2 flex flex-col gap-2" noValidate>
+      <input type="hidden" name="donationId" value={donationId} />
+      <label htmlFor={id} className="field-label">{t('number')}</label>
+      <div className="flex gap-2">
+        <input id={id} name="receiptNumber" className="field-input" defaultValue={state.values.receiptNumber ?? ''} aria-invalid={error ? true : undefined} />
+        <button type="submit" className="btn-secondary shrink-0" disabled={pending}>{t('record')}</button>
+      </div>
+      {error ? <p className="field-error" role="alert">{t(`errors.${error}` as 'errors.required')}</p> : null}
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+import type { AdminDonationRow } from './admin-list';
+
+/**
+ * The donations export, for reconciling with the processor and the books. It carries no personal data at all:
+ * no names (not even public display names), no contact, no receipt identity — a CSV travels by e-mail and USB
+ * stick, and the certificate number and the processor's payment id are enough to find any gift in the app.
+ */
+export const csvColumns = [
+  'created_at',
+  'paid_at',
+  'certificate_no',
+  'fund',
+  'project',
+  'amount_yuan',
+  'refunded_yuan',
+  'fee_yuan',
+  'net_yuan',
+  'status',
+  'processor',
+  'processor_payment_id',
+  'monthly',
+  'anonymous',
+  'donor_account',
+  'receipt_requested',
+  'receipt_number',
+] as const;
+
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+const time = (d: Date | null) => (d ? d.toISOString() : '');
+const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+
+/** One cell: quoted when needed, and never a formula a spreadsheet would run (=, +, -, @ …). */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function donationsCsv(rows: AdminDonationRow[]): string {
+  const lines = [csvColumns.join(',')];
+  for (const r of rows) {
+    const counted = r.status === 'paid' || r.status === 'partially_refunded' || r.status === 'refunded';
+    lines.push(
+      [
+        time(r.createdAt),
+        time(r.paidAt),
+        r.certificateNo ?? '',
+        r.projectSlug ? 'restricted' : 'general',
+        r.projectSlug ?? '',
+        yuan(r.amountFen),
+        yuan(r.refundedFen),
+        yuan(r.feeFen),
+        yuan(counted ? r.amountFen - r.refundedFen - r.feeFen : 0),
+        r.status,
+        r.provider,
+        r.providerPaymentId ?? '',
+        yesNo(Boolean(r.monthly)),
+        yesNo(r.anonymous),
+        yesNo(Boolean(r.hasAccount)),
+        yesNo(r.receiptRequested),
+        r.receiptNumber ?? '',
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  // A byte-order mark so Excel opens the UTF-8 file correctly; CRLF as RFC 4180 asks.
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+
+/** Everything the certificate says, already in the reader's language. */
+export type CertificatePdfContent = {
+  title: string;
+  subtitle: string;
+  body: string;
+  rows: Array<[label: string, value: string]>;
+  note?: string;
+  issuer: string;
+  footer: string;
+  metaTitle: string;
+};
+
+// Noto Sans SC (SIL Open Font License 1.1), shipped in the @expo-google-fonts/noto-sans-sc npm package. pdfkit
+// embeds only the glyphs a certificate uses, so the PDF stays around 20 KB.
+const fontDir = path.join(process.cwd(), 'node_modules', '@expo-google-fonts', 'noto-sans-sc');
+const regular = path.join(fontDir, '400Regular', 'NotoSansSC_400Regular.ttf');
+const bold = path.join(fontDir, '700Bold', 'NotoSansSC_700Bold.ttf');
+
+const brand = '#b8322a';
+const ink = '#2b2220';
+const muted = '#5f524e';
+
+export async function renderCertificatePdf(content: CertificatePdfContent): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margin: 56,
+    font: regular,
+    info: { Title: content.metaTitle, Author: content.issuer, Subject: content.title },
+  });
+  doc.registerFont('regular', regular);
+  doc.registerFont('bold', bold);
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+
+  const { width, height } = doc.page;
+  doc.lineWidth(3).strokeColor(brand).roundedRect(24, 24, width - 48, height - 48, 14).stroke();
+  doc.lineWidth(0.8).roundedRect(34, 34, width - 68, height - 68, 10).stroke();
+
+  const inner = width - 2 * 90;
+  doc.font('bold').fontSize(34).fillColor(brand).text(content.title, 90, 78, { width: inner, align: 'center' });
+  doc.font('regular').fontSize(13).fillColor(muted).text(content.subtitle, { width: inner, align: 'center' });
+  doc.moveDown(1.4);
+  doc.font('regular').fontSize(16).fillColor(ink).text(content.body, 90, doc.y, { width: inner, lineGap: 6 });
+  doc.moveDown(1);
+
+  for (const [label, value] of content.rows) {
+    const y = doc.y;
+    doc.font('regular').fontSize(12).fillColor(muted).text(label, 90, y, { width: 170 });
+    doc.font('bold').fontSize(12).fillColor(ink).text(value, 270, y, { width: inner - 180 });
+    doc.moveDown(0.35);
+  }
+  if (content.note) {
+    doc.moveDown(0.6);
+    doc.font('bold').fontSize(13).fillColor(brand).text(content.note, 90, doc.y, { width: inner });
+  }
+
+  doc.font('bold').fontSize(14).fillColor(ink).text(content.issuer, 90, height - 150, { width: inner, align: 'right' });
+  doc.font('regular').fontSize(10).fillColor(muted).text(content.footer, 90, height - 100, { width: inner, align: 'center' });
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}

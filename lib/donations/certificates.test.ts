@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { useTestDb } from '@/db/test-db';
+import { donationsCsv, csvCell } from './admin-csv';
+import { renderCertificatePdf } from './certificate-pdf';
+import { certificateCode, verifyCertificate } from './certificates';
+import { fulfilDonation } from './fulfil';
+import { donationRow, newPendingDonation, newProject } from './testing/fixtures';
+
+const db = useTestDb();
+
+describe('certificates', () => {
+  it('are verified by number and code together, and show no name for an anonymous gift', async () => {
+    const project = await newProject(db);
+    const named = await newPendingDonation(db, { projectId: project.id, displayName: '陈爱心', message: '加油', contactCiphertext: 'x' });
+    const hidden = await newPendingDonation(db, { projectId: project.id, displayName: '不想公开', anonymous: true });
+    await fulfilDonation(db, named.id, {});
+    await fulfilDonation(db, hidden.id, {});
+    const [a, b] = [(await donationRow(db, named.id)).certificateNo!, (await donationRow(db, hidden.id)).certificateNo!];
+
+    expect(await verifyCertificate(db, a, 'WRONGCODE0')).toBeNull();
+    expect(await verifyCertificate(db, a, certificateCode(b))).toBeNull();
+    const shown = await verifyCertificate(db, a, certificateCode(a).toLowerCase());
+    expect(shown).toMatchObject({ no: a, amountFen: 10000, donorName: '陈爱心', projectNameZh: '测试项目', status: 'paid' });
+    expect(JSON.stringify(shown)).not.toContain('加油');
+    const anonymous = await verifyCertificate(db, b, certificateCode(b));
+    expect(anonymous?.donorName).toBeNull();
+    expect(JSON.stringify(anonymous)).not.toContain('不想公开');
+  });
+
+  it('render as a small PDF with the Chinese font embedded as a subset', async () => {
+    const pdf = await renderCertificatePdf({
+      title: '捐赠证明',
+      subtitle: '“爱在江北”救助服务行动计划专项基金',
+      body: '兹证明 陈爱心 于 2026年3月3日 向“爱在江北”专项基金捐赠人民币 ¥100，用于“智慧果”项目。',
+      rows: [['证书编号', 'AZJB-2026-000001']],
+      issuer: '宁波市江北区慈善总会',
+      footer: '验证：https://example.org/certificates',
+      metaTitle: '捐赠证明 AZJB-2026-000001',
+    });
+    const text = pdf.toString('latin1');
+    expect(text.startsWith('%PDF-')).toBe(true);
+    expect(text).toMatch(/\/FontFile2/);
+    expect(text).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC/);
+    expect(pdf.length).toBeLessThan(80_000);
+  });
+});
+
+describe('the donations CSV', () => {
+  it('holds no personal data and no spreadsheet formulas', () => {
+    const csv = donationsCsv([
+      {
+        id: 'x', projectId: null, createdAt: new Date('2026-03-01T02:00:00Z'), paidAt: new Date('2026-03-01T02:01:00Z'),
+        certificateNo: 'AZJB-2026-000001', projectSlug: null, projectNameZh: null, projectNameEn: null, amountFen: 10050,
+        refundedFen: 50, feeFen: 0, status: 'partially_refunded', provider: 'stripe', providerPaymentId: '=HYPERLINK("x")',
+        displayName: '陈爱心', anonymous: false, hasAccount: true, monthly: false, receiptRequested: true, receiptNumber: null,
+      },
+    ]);
+    expect(csv).not.toContain('陈爱心');
+    expect(csv).toContain('100.50,0.50,0.00,100.00,partially_refunded');
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('-1')).toBe("'-1");
+  });
+});

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { useTestDb } from '@/db/test-db';
+import { applyPaymentEvent } from './apply-event';
+import { fulfilDonation } from './fulfil';
+import { balanceOf, donationRow, entriesFor, fundOf, newPendingDonation, newProject } from './testing/fixtures';
+
+const db = useTestDb();
+const paid = (donationId: string, amountFen = 10000) => ({
+  kind: 'checkout_paid' as const,
+  donationId,
+  providerPaymentId: `demo_pi_${donationId}`,
+  amountFen,
+  paidAt: new Date(),
+});
+
+describe('fulfilment', () => {
+  it('credits a donation once however often it is called, and numbers its certificate', async () => {
+    const project = await newProject(db);
+    const d = await newPendingDonation(db, { projectId: project.id, amountFen: 12345 });
+    expect(await fulfilDonation(db, d.id, { providerPaymentId: 'pi_1' })).toBe(true);
+    expect(await fulfilDonation(db, d.id, { providerPaymentId: 'pi_1' })).toBe(false);
+    const row = await donationRow(db, d.id);
+    expect(row.status).toBe('paid');
+    expect(row.certificateNo).toMatch(/^AZJB-\d{4}-\d{6}$/);
+    expect(await entriesFor(db, d.id, 'donation')).toBe(1);
+    expect(await balanceOf(db, fundOf(project.id))).toBe(12345);
+  });
+
+  it('credits once when twenty confirmations race', async () => {
+    const project = await newProject(db);
+    const d = await newPendingDonation(db, { projectId: project.id });
+    const results = await Promise.all(Array.from({ length: 20 }, () => fulfilDonation(db, d.id, {})));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await entriesFor(db, d.id, 'donation')).toBe(1);
+    expect(await balanceOf(db, fundOf(project.id))).toBe(10000);
+  });
+
+  it('books the processor fee as its own entry against the fund', async () => {
+    const project = await newProject(db);
+    const d = await newPendingDonation(db, { projectId: project.id });
+    await fulfilDonation(db, d.id, { feeFen: 60 });
+    expect(await entriesFor(db, d.id, 'fee')).toBe(1);
+    expect(await balanceOf(db, fundOf(project.id))).toBe(9940);
+  });
+
+  it('records each event id once: a repeated event changes nothing', async () => {
+    const project = await newProject(db);
+    const d = await newPendingDonation(db, { projectId: project.id });
+    const eventId = `evt_${randomUUID()}`;
+    expect(await applyPaymentEvent(db, 'demo', eventId, 'checkout.paid', paid(d.id))).toBe('applied');
+    expect(await applyPaymentEvent(db, 'demo', eventId, 'checkout.paid', paid(d.id))).toBe('duplicate');
+    // A different event for the same payment is harmless too.
+    expect(await applyPaymentEvent(db, 'demo', `evt_${randomUUID()}`, 'checkout.paid', paid(d.id))).toBe('applied');
+    expect(await entriesFor(db, d.id, 'donation')).toBe(1);
+  });
+
+  it('refuses an event whose amount or processor does not match the donation', async () => {
+    const project = await newProject(db);
+    const d = await newPendingDonation(db, { projectId: project.id });
+    await applyPaymentEvent(db, 'demo', `evt_${randomUUID()}`, 'checkout.paid', paid(d.id, 1));
+    await applyPaymentEvent(db, 'stripe', `evt_${randomUUID()}`, 'checkout.paid', paid(d.id));
+    expect((await donationRow(db, d.id)).status).toBe('pending');
+    expect(await balanceOf(db, fundOf(project.id))).toBe(0);
+  });
+
+  it('an async payment that fails ends failed, and a late "paid" does not revive it', async () => {
+    const project = await newProject(db);
+    const d = await newPendingDonation(db, { projectId: project.id });
+    await applyPaymentEvent(db, 'demo', `evt_${randomUUID()}`, 'failed', { kind: 'checkout_failed', donationId: d.id });
+    await applyPaymentEvent(db, 'demo', `evt_${randomUUID()}`, 'checkout.paid', paid(d.id));
+    const row = await donationRow(db, d.id);
+    expect(row.status).toBe('failed');
+    expect(row.certificateNo).toBeNull();
+    expect(await balanceOf(db, fundOf(project.id))).toBe(0);
+  });
+
+  it('an expired checkout ends expired and credits nothing', async () => {
+    const d = await newPendingDonation(db, { projectId: null });
+    await applyPaymentEvent(db, 'demo', `evt_${randomUUID()}`, 'expired', { kind: 'checkout_expired', donationId: d.id });
+    expect((await donationRow(db, d.id)).status).toBe('expired');
+    expect(await entriesFor(db, d.id, 'donation')).toBe(0);
+  });
+});

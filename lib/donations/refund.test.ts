@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { useTestDb } from '@/db/test-db';
+import { accountCodes } from '@/lib/ledger/accounts';
+import { postDisbursement } from '@/lib/ledger/movements';
+import { applyPaymentEvent } from './apply-event';
+import { balanceOf, donationRow, entriesFor, fundOf, movedOn, newPendingDonation, newProject } from './testing/fixtures';
+
+const db = useTestDb();
+const evt = () => `evt_${randomUUID()}`;
+const pay = (donationId: string, pi: string, amountFen = 10000) =>
+  applyPaymentEvent(db, 'demo', evt(), 'checkout.paid', { kind: 'checkout_paid', donationId, providerPaymentId: pi, amountFen, paidAt: new Date() });
+const refund = (pi: string, total: number) =>
+  applyPaymentEvent(db, 'demo', evt(), 'refund', { kind: 'refunded', providerPaymentId: pi, refundedTotalFen: total });
+
+describe('refunds', () => {
+  it('a partial refund, then the rest; repeats and older totals change nothing', async () => {
+    const project = await newProject(db);
+    const d = await newPendingDonation(db, { projectId: project.id });
+    const pi = `pi_${randomUUID()}`;
+    await pay(d.id, pi);
+    await refund(pi, 3000);
+    let row = await donationRow(db, d.id);
+    expect(row.status).toBe('partially_refunded');
+    expect(row.refundedFen).toBe(3000);
+    expect(await balanceOf(db, fundOf(project.id))).toBe(7000);
+
+    await refund(pi, 3000); // the same total reported again
+    await refund(pi, 1000); // an older, smaller total arriving late
+    expect((await donationRow(db, d.id)).refundedFen).toBe(3000);
+
+    await refund(pi, 10000);
+    row = await donationRow(db, d.id);
+    expect(row.status).toBe('refunded');
+    expect(row.refundedFen).toBe(10000);
+    expect(await balanceOf(db, fundOf(project.id))).toBe(0);
+    expect(await entriesFor(db, d.id, 'refund')).toBe(2);
+    expect(await movedOn(db, d.id, accountCodes.refunds)).toBe(10000);
+  });
+
+  it('a refund that arrives before its payment is applied when the payment is confirmed', async () => {
+    const project = await newProject(db);
+    const d = await newPendingDonation(db, { projectId: project.id });
+    const pi = `pi_${randomUUID()}`;
+    await refund(pi, 10000);
+    expect((await donationRow(db, d.id)).status).toBe('pending');
+    await pay(d.id, pi);
+    const row = await donationRow(db, d.id);
+    expect(row.status).toBe('refunded');
+    expect(row.refundedFen).toBe(10000);
+    expect(await entriesFor(db, d.id, 'donation')).toBe(1);
+    expect(await entriesFor(db, d.id, 'refund')).toBe(1);
+    expect(await balanceOf(db, fundOf(project.id))).toBe(0);
+  });
+
+  it('refunding money the project already spent never takes the fund below zero', async () => {
+    const project = await newProject(db);
+    const d = await newPendingDonation(db, { projectId: project.id });
+    const pi = `pi_${randomUUID()}`;
+    await pay(d.id, pi);
+    // The project spends ¥60, first-in-first-out: from this gift, the only money in its fund.
+    await db.transaction((tx) =>
+      postDisbursement(tx, { disbursementId: randomUUID(), projectId: project.id, amountFen: 6000, purpose: 'school supplies' }),
+    );
+    await refund(pi, 10000);
+    const row = await donationRow(db, d.id);
+    expect(row.status).toBe('refunded');
+    expect(await balanceOf(db, fundOf(project.id))).toBe(0);
+    // ¥40 came back out of the fund; the ¥60 already spent was covered from outside the special fund.
+    expect(await movedOn(db, d.id, fundOf(project.id))).toBe(10000 - 4000);
+    expect(await movedOn(db, d.id, accountCodes.refunds)).toBe(10000);
+  });
+
+  it('a refund of a gift to the general fund comes out of the general fund', async () => {
+    const d = await newPendingDonation(db, { projectId: null, amountFen: 5000 });
+    const pi = `pi_${randomUUID()}`;
+    await pay(d.id, pi, 5000);
+    await refund(pi, 2000);
+    expect((await donationRow(db, d.id)).status).toBe('partially_refunded');
+    expect(await movedOn(db, d.id, accountCodes.generalFund)).toBe(5000 - 2000);
+  });
+});

@@ -1,0 +1,75 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { donations, fundInflows, pendingRefunds } from '@/db/schema';
+import { accountCodes, fundFor } from '@/lib/ledger/accounts';
+import { consumeFifo } from '@/lib/ledger/fifo';
+import { postEntry } from '@/lib/ledger/post';
+import { formatFen } from '@/lib/money';
+import { canMove, statusAfterRefund, type DonationStatus } from './status';
+
+/**
+ * Books a refund the processor reports as the donation's refunded TOTAL so far. Totals only grow, so a repeat
+ * or an older report changes nothing, and reports can arrive in any order.
+ *
+ * The fund the gift went to gives back what it still holds of it. Restricted money that was already spent on
+ * the project cannot come back out of the fund (a fund never goes below zero, and other donors' money is not
+ * used to repay one donor): that part is recorded as covered from outside the special fund — the clearing
+ * account, where donors' money comes in — so the ledger still balances and says plainly what happened.
+ */
+export async function applyRefundTotal(db: Db, donationId: string, refundedTotalFen: number): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [d] = await tx.select().from(donations).where(eq(donations.id, donationId)).for('update');
+    if (!d) return false;
+    const target = Math.min(refundedTotalFen, d.amountFen);
+    const delta = target - d.refundedFen;
+    const to = statusAfterRefund(d.amountFen, target);
+    if (delta <= 0 || !canMove(d.status as DonationStatus, to)) return false;
+
+    await tx.update(donations).set({ refundedFen: target, status: to, updatedAt: new Date() }).where(eq(donations.id, donationId));
+
+    const fund = fundFor(d.projectId);
+    // Only this gift's own unspent money (its FIFO inflow) comes back out of the fund. Should a payment out
+    // race this refund, the locks in postEntry/consumeFifo order them, and the fund's non-negative check
+    // refuses anything inconsistent: the transaction rolls back and the processor's retry books it afresh.
+    const [own] = await tx
+      .select({ remainingFen: sql<number>`coalesce(sum(${fundInflows.remainingFen}), 0)::bigint` })
+      .from(fundInflows)
+      .where(and(eq(fundInflows.donationId, donationId), eq(fundInflows.accountCode, fund)));
+    const fromFund = Math.min(delta, Number(own?.remainingFen ?? 0));
+    const shortfall = delta - fromFund;
+    const entry = await postEntry(tx, {
+      kind: 'refund',
+      memo:
+        `refund ${d.certificateNo} ${formatFen(delta, { exact: true })}` +
+        (shortfall > 0 ? `; ${formatFen(shortfall, { exact: true })} already spent, covered outside the fund` : ''),
+      donationId,
+      lines: [
+        { accountCode: fund, amountFen: -fromFund },
+        { accountCode: accountCodes.clearing, amountFen: -shortfall },
+        { accountCode: accountCodes.refunds, amountFen: delta },
+      ],
+    });
+    if (fromFund > 0) await consumeFifo(tx, { accountCode: fund, outflowEntryId: entry.id, amountFen: fromFund, preferDonationId: donationId });
+    return true;
+  });
+}
+
+/** A refund reported before its payment was confirmed waits here, keeping the largest total seen. */
+export async function parkRefund(db: Db, provider: string, providerPaymentId: string, refundedTotalFen: number) {
+  await db
+    .insert(pendingRefunds)
+    .values({ provider, providerPaymentId, refundedTotalFen })
+    .onConflictDoUpdate({
+      target: [pendingRefunds.provider, pendingRefunds.providerPaymentId],
+      set: { refundedTotalFen: sql`greatest(${pendingRefunds.refundedTotalFen}, excluded.refunded_total_fen)` },
+    });
+}
+
+/** Once a payment is confirmed, any refund that arrived ahead of it is applied. */
+export async function applyParkedRefund(db: Db, donationId: string, provider: string, providerPaymentId: string) {
+  const [parked] = await db
+    .delete(pendingRefunds)
+    .where(and(eq(pendingRefunds.provider, provider), eq(pendingRefunds.providerPaymentId, providerPaymentId)))
+    .returning({ total: pendingRefunds.refundedTotalFen });
+  if (parked) await applyRefundTotal(db, donationId, parked.total);
+}

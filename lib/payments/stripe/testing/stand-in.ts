@@ -1,0 +1,60 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type CapturedRequest = {
+  method: string;
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  /** The form-encoded body as Stripe's client sent it, e.g. { 'line_items[0][price_data][currency]': 'cny' }. */
+  form: Record<string, string>;
+};
+
+/**
+ * A local stand-in for Stripe's API, for the real `stripe` client pointed at it with host/port/protocol. It
+ * records every request and answers the few endpoints we call; like Stripe, it replays the first answer for a
+ * repeated Idempotency-Key.
+ */
+export async function startStripeStandIn() {
+  const requests: CapturedRequest[] = [];
+  const replies = new Map<string, string>();
+  let n = 0;
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://stand-in');
+      const form = Object.fromEntries(new URLSearchParams(req.method === 'GET' ? url.search : body));
+      requests.push({ method: req.method ?? '', path: url.pathname, headers: req.headers, form });
+      const key = req.headers['idempotency-key'];
+      const cached = typeof key === 'string' ? replies.get(`${url.pathname}:${key}`) : undefined;
+      const reply = cached ?? JSON.stringify(answer(req.method ?? '', url.pathname, form, ++n));
+      if (typeof key === 'string') replies.set(`${url.pathname}:${key}`, reply);
+      res.writeHead(url.pathname.startsWith('/v1/') ? 200 : 404, { 'Content-Type': 'application/json', 'Request-Id': `req_${n}` });
+      res.end(reply);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function answer(method: string, path: string, form: Record<string, string>, n: number): object {
+  if (method === 'POST' && path === '/v1/checkout/sessions') {
+    const id = `cs_test_${n}`;
+    return { id, object: 'checkout.session', url: `https://checkout.stripe.com/c/pay/${id}`, mode: form.mode, status: 'open' };
+  }
+  if (method === 'POST' && path === '/v1/refunds') {
+    return { id: `re_${n}`, object: 'refund', amount: Number(form.amount), payment_intent: form.payment_intent, status: 'succeeded' };
+  }
+  if (method === 'DELETE' && path.startsWith('/v1/subscriptions/')) {
+    return { id: path.split('/').pop(), object: 'subscription', status: 'canceled' };
+  }
+  if (method === 'GET' && path === '/v1/invoice_payments') {
+    return { object: 'list', data: [{ id: `inpay_${n}`, object: 'invoice_payment', status: 'paid', payment: { type: 'payment_intent', payment_intent: `pi_of_${form.invoice}` } }], has_more: false, url: path };
+  }
+  return { error: { type: 'invalid_request_error', message: `stand-in has no ${method} ${path}` } };
+}

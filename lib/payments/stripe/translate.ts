@@ -1,0 +1,93 @@
+import type Stripe from 'stripe';
+import type { PaymentEvent } from '../provider';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const idOf = (v: string | { id: string } | null | undefined) => (typeof v === 'string' ? v : (v?.id ?? null));
+const ignore = (reason: string): PaymentEvent => ({ kind: 'ignored', reason });
+
+/**
+ * A verified Stripe event in our own terms. Pure: no database, no network. Anything we do not act on, or
+ * that does not name one of our donations or plans, is "ignored" (and still recorded once).
+ */
+export function translateStripeEvent(event: Stripe.Event): PaymentEvent {
+  switch (event.type) {
+    case 'checkout.session.completed':
+    case 'checkout.session.async_payment_succeeded':
+      return sessionPaid(event.data.object, event.created);
+    case 'checkout.session.async_payment_failed': {
+      const id = donationIdOf(event.data.object);
+      return id ? { kind: 'checkout_failed', donationId: id } : ignore('no donation on the session');
+    }
+    case 'checkout.session.expired': {
+      const session = event.data.object;
+      if (session.mode === 'subscription') {
+        const planId = planIdOf(session);
+        return planId ? { kind: 'plan_checkout_expired', planId } : ignore('no plan on the session');
+      }
+      const id = donationIdOf(session);
+      return id ? { kind: 'checkout_expired', donationId: id } : ignore('no donation on the session');
+    }
+    case 'charge.refunded': {
+      const charge = event.data.object;
+      const pi = idOf(charge.payment_intent);
+      if (!pi) return ignore('refund of a charge without a payment intent');
+      if (charge.currency !== 'cny') return ignore(`refund in ${charge.currency}`);
+      return { kind: 'refunded', providerPaymentId: pi, refundedTotalFen: charge.amount_refunded };
+    }
+    case 'invoice.paid':
+      return invoicePaid(event.data.object, event.created);
+    case 'customer.subscription.deleted':
+      return { kind: 'plan_ended', subscriptionId: event.data.object.id };
+    default:
+      return ignore(`unhandled event type ${event.type}`);
+  }
+}
+
+function sessionPaid(session: Stripe.Checkout.Session, created: number): PaymentEvent {
+  if (session.mode === 'subscription') {
+    const planId = planIdOf(session);
+    const subscriptionId = idOf(session.subscription);
+    if (!planId || !subscriptionId) return ignore('subscription session without plan or subscription');
+    return { kind: 'plan_started', planId, subscriptionId };
+  }
+  const donationId = donationIdOf(session);
+  if (!donationId) return ignore('no donation on the session');
+  // Alipay, WeChat Pay and cards usually complete "paid"; a delayed method completes "unpaid" and is
+  // confirmed (or not) later by async_payment_succeeded / _failed.
+  if (session.payment_status !== 'paid') return ignore(`session completed with payment_status ${session.payment_status}`);
+  if (session.currency !== 'cny' || session.amount_total == null) return ignore('session not in CNY');
+  return {
+    kind: 'checkout_paid',
+    donationId,
+    providerPaymentId: idOf(session.payment_intent),
+    amountFen: session.amount_total,
+    paidAt: new Date(created * 1000),
+  };
+}
+
+function invoicePaid(invoice: Stripe.Invoice, created: number): PaymentEvent {
+  const details = invoice.parent?.subscription_details;
+  const planId = details?.metadata?.plan_id;
+  if (!planId || !uuid.test(planId)) return ignore('invoice without one of our plans');
+  if (invoice.currency !== 'cny' || invoice.amount_paid <= 0) return ignore('nothing paid in CNY');
+  const payment = invoice.payments?.data.find((p) => p.status === 'paid')?.payment;
+  return {
+    kind: 'plan_invoice_paid',
+    planId,
+    subscriptionId: idOf(details?.subscription),
+    invoiceId: invoice.id,
+    amountFen: invoice.amount_paid,
+    providerPaymentId: idOf(payment?.payment_intent),
+    paidAt: new Date((invoice.status_transitions?.paid_at ?? created) * 1000),
+  };
+}
+
+function donationIdOf(session: Stripe.Checkout.Session): string | null {
+  const id = session.client_reference_id ?? session.metadata?.donation_id ?? null;
+  return id && uuid.test(id) ? id : null;
+}
+
+function planIdOf(session: Stripe.Checkout.Session): string | null {
+  const id = session.client_reference_id ?? session.metadata?.plan_id ?? null;
+  return id && uuid.test(id) ? id : null;
+}

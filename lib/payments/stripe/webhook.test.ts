@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { POST } from '@/app/api/stripe/webhook/route';
+import { paymentEvents, recurringPlans } from '@/db/schema';
+import { useTestDb } from '@/db/test-db';
+import { balanceOf, donationRow, entriesFor, fundOf, newPendingDonation, newProject, newUser } from '@/lib/donations/testing/fixtures';
+import { paidSession, refundedCharge, signedEvent, testWebhookSecret, webhookRequest } from './testing/events';
+
+const db = useTestDb();
+
+beforeAll(() => {
+  // The route reads its configuration through lib/env on first use, after this.
+  Object.assign(process.env, { STRIPE_SECRET_KEY: 'sk_test_standin', STRIPE_WEBHOOK_SECRET: testWebhookSecret });
+});
+
+const deliver = async (event: { payload: string; signature: string }) => {
+  const res = await POST(webhookRequest(event));
+  return { status: res.status, body: await res.json() };
+};
+const stripeDonation = async (amountFen = 10000) => {
+  const project = await newProject(db);
+  return { project, donation: await newPendingDonation(db, { projectId: project.id, amountFen, provider: 'stripe' }) };
+};
+
+describe('the Stripe webhook route', () => {
+  it('credits a paid donation exactly once, whether delivered three times or fifty at once', async () => {
+    const { project, donation } = await stripeDonation();
+    const event = signedEvent('checkout.session.completed', paidSession(donation.id, 10000, `pi_${randomUUID()}`));
+    for (let i = 0; i < 3; i++) expect((await deliver(event)).status).toBe(200);
+    const row = await donationRow(db, donation.id);
+    expect(row.status).toBe('paid');
+    expect(await entriesFor(db, donation.id, 'donation')).toBe(1);
+    expect(await balanceOf(db, fundOf(project.id))).toBe(10000);
+
+    const second = await stripeDonation(5000);
+    const burst = signedEvent('checkout.session.completed', paidSession(second.donation.id, 5000, `pi_${randomUUID()}`));
+    const results = await Promise.all(Array.from({ length: 50 }, () => deliver(burst)));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect(results.filter((r) => r.body.outcome === 'applied')).toHaveLength(1);
+    expect(results.filter((r) => r.body.outcome === 'duplicate')).toHaveLength(49);
+    expect(await entriesFor(db, second.donation.id, 'donation')).toBe(1);
+    expect(await balanceOf(db, fundOf(second.project.id))).toBe(5000);
+  });
+
+  it('answers 400 to a bad signature and changes nothing', async () => {
+    const { project, donation } = await stripeDonation();
+    const id = `evt_${randomUUID()}`;
+    const forged = signedEvent('checkout.session.completed', paidSession(donation.id, 10000, 'pi_forged'), { id, secret: 'whsec_not_ours' });
+    expect((await deliver(forged)).status).toBe(400);
+    const tampered = signedEvent('checkout.session.completed', paidSession(donation.id, 10000, 'pi_x'), { id });
+    expect((await deliver({ payload: tampered.payload.replace('10000', '1'), signature: tampered.signature })).status).toBe(400);
+    expect((await POST(new Request('http://localhost/api/stripe/webhook', { method: 'POST', body: tampered.payload }))).status).toBe(400);
+    expect((await donationRow(db, donation.id)).status).toBe('pending');
+    expect(await balanceOf(db, fundOf(project.id))).toBe(0);
+    expect(await db.select().from(paymentEvents).where(and(eq(paymentEvents.provider, 'stripe'), eq(paymentEvents.eventId, id)))).toHaveLength(0);
+  });
+
+  it('answers 200 to an event type it does not handle, and ignores it', async () => {
+    const res = await deliver(signedEvent('customer.created', { id: 'cus_1', object: 'customer' }));
+    expect(res).toEqual({ status: 200, body: { received: true, outcome: 'ignored' } });
+  });
+
+  it('ends right when the refund arrives before the completion', async () => {
+    const { project, donation } = await stripeDonation();
+    const pi = `pi_${randomUUID()}`;
+    await deliver(signedEvent('charge.refunded', refundedCharge(pi, 10000, 10000)));
+    expect((await donationRow(db, donation.id)).status).toBe('pending');
+    await deliver(signedEvent('checkout.session.completed', paidSession(donation.id, 10000, pi)));
+    const row = await donationRow(db, donation.id);
+    expect(row).toMatchObject({ status: 'refunded', refundedFen: 10000 });
+    expect(await balanceOf(db, fundOf(project.id))).toBe(0);
+  });
+
+  it('books a partial refund, then the rest', async () => {
+    const { project, donation } = await stripeDonation();
+    const pi = `pi_${randomUUID()}`;
+    await deliver(signedEvent('checkout.session.completed', paidSession(donation.id, 10000, pi)));
+    await deliver(signedEvent('charge.refunded', refundedCharge(pi, 10000, 4000)));
+    expect(await donationRow(db, donation.id)).toMatchObject({ status: 'partially_refunded', refundedFen: 4000 });
+    expect(await balanceOf(db, fundOf(project.id))).toBe(6000);
+    await deliver(signedEvent('charge.refunded', refundedCharge(pi, 10000, 10000)));
+    expect(await donationRow(db, donation.id)).toMatchObject({ status: 'refunded', refundedFen: 10000 });
+    expect(await balanceOf(db, fundOf(project.id))).toBe(0);
+  });
+
+  it('an async payment that fails: pending on completion, failed after, never credited', async () => {
+    const { project, donation } = await stripeDonation();
+    const session = paidSession(donation.id, 10000, `pi_${randomUUID()}`, { payment_status: 'unpaid' });
+    expect((await deliver(signedEvent('checkout.session.completed', session))).body.outcome).toBe('ignored');
+    expect((await donationRow(db, donation.id)).status).toBe('pending');
+    await deliver(signedEvent('checkout.session.async_payment_failed', session));
+    expect((await donationRow(db, donation.id)).status).toBe('failed');
+    await deliver(signedEvent('checkout.session.async_payment_succeeded', { ...session, payment_status: 'paid' }));
+    expect((await donationRow(db, donation.id)).status).toBe('failed');
+    expect(await balanceOf(db, fundOf(project.id))).toBe(0);
+  });
+
+  it('an async payment that succeeds later is credited then; an expired session is expired', async () => {
+    const { donation } = await stripeDonation();
+    const session = paidSession(donation.id, 10000, `pi_${randomUUID()}`, { payment_status: 'unpaid' });
+    await deliver(signedEvent('checkout.session.completed', session));
+    await deliver(signedEvent('checkout.session.async_payment_succeeded', { ...session, payment_status: 'paid' }));
+    expect((await donationRow(db, donation.id)).status).toBe('paid');
+
+    const other = await stripeDonation();
+    await deliver(signedEvent('checkout.session.expired', paidSession(other.donation.id, 10000, '', { payment_status: 'unpaid', status: 'expired', payment_intent: null })));
+    expect((await donationRow(db, other.donation.id)).status).toBe('expired');
+  });
+
+  it('monthly giving: the plan starts, each paid invoice is one donation, and it ends when the subscription is deleted', async () => {
+    const donor = await newUser(db);
+    const project = await newProject(db);
+    const [plan] = await db.insert(recurringPlans).values({ donorId: donor.id, projectId: project.id, amountFen: 2000, provider: 'stripe', displayName: '月捐人' }).returning();
+    const subscription = `sub_${randomUUID()}`;
+    const invoice = (n: number) => ({
+      id: `in_${plan.id}_${n}`,
+      object: 'invoice',
+      currency: 'cny',
+      amount_paid: 2000,
+      status: 'paid',
+      status_transitions: { paid_at: Math.floor(Date.now() / 1000) },
+      parent: { type: 'subscription_details', subscription_details: { subscription, metadata: { plan_id: plan.id } } },
+    });
+    // The first invoice may come before the checkout's completion; both orders end the same.
+    await deliver(signedEvent('invoice.paid', invoice(1)));
+    await deliver(signedEvent('checkout.session.completed', { id: 'cs_sub', object: 'checkout.session', mode: 'subscription', client_reference_id: plan.id, subscription, payment_status: 'paid' }));
+    const month2 = signedEvent('invoice.paid', invoice(2));
+    await deliver(month2);
+    await deliver(month2);
+    const [active] = await db.select().from(recurringPlans).where(eq(recurringPlans.id, plan.id));
+    expect(active).toMatchObject({ status: 'active', providerSubscriptionId: subscription });
+    expect(await balanceOf(db, fundOf(project.id))).toBe(4000);
+
+    await deliver(signedEvent('customer.subscription.deleted', { id: subscription, object: 'subscription', status: 'canceled' }));
+    const [ended] = await db.select().from(recurringPlans).where(eq(recurringPlans.id, plan.id));
+    expect(ended.status).toBe('cancelled');
+  });
+});

@@ -1,0 +1,36 @@
+import type Stripe from 'stripe';
+import type { Db } from '@/db/client';
+import { applyPaymentEvent, type EventOutcome } from '@/lib/donations/apply-event';
+import { createStripeClient, type StripeConfig } from './client';
+import { translateStripeEvent } from './translate';
+
+export type WebhookResult = { status: 200; outcome: EventOutcome; type: string } | { status: 400; error: string };
+
+let client: { key: string; stripe: Stripe } | undefined;
+
+/**
+ * A Stripe webhook delivery: the signature is checked on the raw body exactly as received, then the event goes
+ * through the one idempotent door. A bad signature changes nothing; a processing error is thrown (500) so
+ * Stripe delivers again.
+ */
+export async function handleStripeWebhook(
+  db: Db,
+  rawBody: string,
+  signature: string | null,
+  config: StripeConfig,
+): Promise<WebhookResult> {
+  if (!signature) return { status: 400, error: 'missing Stripe-Signature header' };
+  let event: Stripe.Event;
+  try {
+    event = stripeFor(config).webhooks.constructEvent(rawBody, signature, config.webhookSecret);
+  } catch {
+    return { status: 400, error: 'signature verification failed' };
+  }
+  const outcome = await applyPaymentEvent(db, 'stripe', event.id, event.type, translateStripeEvent(event));
+  return { status: 200, outcome, type: event.type };
+}
+
+function stripeFor(config: StripeConfig): Stripe {
+  if (client?.key !== config.secretKey) client = { key: config.secretKey, stripe: createStripeClient(config) };
+  return client.stripe;
+}

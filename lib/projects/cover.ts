@@ -1,0 +1,50 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { projectCovers, projects } from '@/db/schema';
+import { authorize, type Actor } from '@/lib/auth/actor';
+import { AppError } from '@/lib/errors';
+
+export const maxCoverBytes = 2 * 1024 * 1024;
+type CoverType = 'image/jpeg' | 'image/png' | 'image/webp';
+
+/** The picture's real type from its first bytes; the file name and the browser's claim are not trusted. */
+export function sniffImage(bytes: Uint8Array): CoverType | null {
+  const starts = (sig: number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
+  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
+  return null;
+}
+
+/** An administrator sets a project's cover picture (jpg, png or webp, at most 2 MB). */
+export async function saveProjectCover(db: Db, actor: Actor, projectId: string, bytes: Uint8Array): Promise<void> {
+  await authorize(db, actor, 'project:edit');
+  if (!/^[0-9a-f-]{36}$/i.test(projectId)) throw new AppError('not_found', 'no such project');
+  if (bytes.length > maxCoverBytes) throw new AppError('invalid_input', 'cover too large', { cover: 'cover_too_large' });
+  const contentType = sniffImage(bytes);
+  if (!contentType) throw new AppError('invalid_input', 'not an image', { cover: 'cover_type' });
+  const [project] = await db.select({ slug: projects.slug }).from(projects).where(eq(projects.id, projectId));
+  if (!project) throw new AppError('not_found', 'no such project');
+  const data = Buffer.from(bytes);
+  const updatedAt = new Date();
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(projectCovers)
+      .values({ projectId, contentType, data, updatedAt })
+      .onConflictDoUpdate({ target: projectCovers.projectId, set: { contentType, data, updatedAt } });
+    // The version in the address lets browsers cache each picture for good.
+    await tx
+      .update(projects)
+      .set({ coverImage: `/projects/${project.slug}/cover?v=${updatedAt.getTime()}`, updatedAt })
+      .where(eq(projects.id, projectId));
+  });
+}
+
+export async function loadProjectCover(db: Db, slug: string) {
+  const [cover] = await db
+    .select({ contentType: projectCovers.contentType, data: projectCovers.data, updatedAt: projectCovers.updatedAt })
+    .from(projectCovers)
+    .innerJoin(projects, eq(projects.id, projectCovers.projectId))
+    .where(eq(projects.slug, slug));
+  return cover ?? null;
+}
