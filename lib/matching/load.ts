@@ -19,7 +19,7 @@ export type ProjectNames = { nameZh: string; nameEn: string };
 export type LoadedProject = MatchProject & ProjectNames & { capacityPerMonth: number; usedThisMonth: number };
 
 /**
- * Every project as the matcher sees it at `now`:
+ * Every project (drafts aside) as the matcher sees it at `now`:
  *
  * - remaining places = capacityPerMonth − the needs matched to it this calendar month in Beijing time
  *   (needs whose project is this one and whose matchedAt falls in the month; a withdrawn need gives its
@@ -30,8 +30,12 @@ export type LoadedProject = MatchProject & ProjectNames & { capacityPerMonth: nu
  */
 export async function loadMatchProjects(db: Db, now: Date, onlyIds?: string[]): Promise<LoadedProject[]> {
   const { start, end } = beijingMonth(now);
-  const only = onlyIds ? inArray(projects.id, onlyIds) : undefined;
-  const rows = await db.select().from(projects).where(only).orderBy(asc(projects.sortOrder), asc(projects.id));
+  // A draft is not a project yet: it is neither suggested nor listed as excluded.
+  const rows = await db
+    .select()
+    .from(projects)
+    .where(and(ne(projects.status, 'draft'), onlyIds ? inArray(projects.id, onlyIds) : undefined))
+    .orderBy(asc(projects.sortOrder), asc(projects.id));
   const areaRows = await db
     .select()
     .from(projectAreas)

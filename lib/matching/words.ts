@@ -1,5 +1,6 @@
 import { formatFen } from '@/lib/money';
 import { jiangbeiAreas } from '@/lib/places';
+import type { AcceptOutcome } from './accept';
 import type { IneligibleRule, Reason, UnassignedWhy } from './types';
 
 /**
@@ -67,4 +68,16 @@ export function ruleText(t: Translate, locale: string, rule: IneligibleRule): st
 
 export function unassignedText(t: Translate, why: UnassignedWhy): string {
   return t(`matching.why.${why}`);
+}
+
+/** Why an accepted proposal was not matched, for the list shown after "accept". */
+export function outcomeText(t: Translate, locale: string, outcome: Exclude<AcceptOutcome, { ok: true }>): string {
+  switch (outcome.why) {
+    case 'changed':
+      return t('matching.outcome.changed', { status: t(`needs.status.${outcome.status}`) });
+    case 'ineligible':
+      return t('matching.outcome.ineligible', { rule: ruleText(t, locale, outcome.rule) });
+    default:
+      return t(`matching.outcome.${outcome.why}`);
+  }
 }
