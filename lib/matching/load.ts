@@ -107,7 +107,10 @@ export async function suggestForNeed(db: Db, actor: Actor, needId: string, now =
     status: row.status,
     currentProjectId: row.projectId,
     eligible: eligible.map((e) => ({ ...e, ...names(byId.get(e.projectId)!) })),
-    ineligible: ineligible.map((i) => ({ ...i, ...names(byId.get(i.projectId)!) })),
+    // In the programme's own order of projects, so the list reads the same on every case.
+    ineligible: ineligible
+      .map((i) => ({ ...i, ...names(byId.get(i.projectId)!) }))
+      .sort((a, b) => all.indexOf(byId.get(a.projectId)!) - all.indexOf(byId.get(b.projectId)!)),
     topToken: top && row.status === 'valid' ? signProposal({ needId, projectId: top.projectId, kind: 'top' }, user.id, now.getTime()) : null,
   };
 }
