@@ -8,6 +8,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
     { href: '/workspace', label: t('queue') },
     { href: '/workspace?assignee=me', label: t('mine') },
     { href: '/workspace?assignee=none', label: t('unassigned') },
+    { href: '/workspace/proposals', label: t('proposals') },
     { href: '/workspace/new', label: t('newNeed') },
     { href: '/workspace/payments', label: p('title') },
     { href: '/workspace/workload', label: t('workload') },

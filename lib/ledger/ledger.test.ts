@@ -16,7 +16,7 @@ const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2
 async function newProject() {
   const [p] = await db
     .insert(projects)
-    .values({ slug: `l-${uniqueSuffix()}`, nameZh: '账本测试', nameEn: 'Ledger test', summaryZh: '测试', summaryEn: 'Test' })
+    .values({ slug: `l-${uniqueSuffix()}`, nameZh: '账本测试', nameEn: 'Ledger test', summaryZh: '测试', summaryEn: 'Test', status: 'draft' })
     .returning();
   return p.id;
 }

@@ -12,7 +12,7 @@ const db = useTestDb();
 async function newProject() {
   const [p] = await db
     .insert(projects)
-    .values({ slug: `p-${uniqueSuffix()}`, nameZh: '测试项目', nameEn: 'Test', summaryZh: '测试', summaryEn: 'Test' })
+    .values({ slug: `p-${uniqueSuffix()}`, nameZh: '测试项目', nameEn: 'Test', summaryZh: '测试', summaryEn: 'Test', status: 'draft' })
     .returning();
   return p.id;
 }

@@ -11,3 +11,15 @@ export function beijingDate(at: Date): string {
 export function waitingDays(submittedAt: Date, today: Date): number {
   return Math.max(0, Math.floor((today.getTime() - submittedAt.getTime()) / dayMs));
 }
+
+/**
+ * The calendar month (Beijing time) that contains `at`, as instants: [start, end). A project's places are
+ * counted per such month, so at midnight on the 1st in Jiangbei every project starts afresh.
+ */
+export function beijingMonth(at: Date): { start: Date; end: Date } {
+  const [year, month] = beijingDate(at).split('-').map(Number);
+  return {
+    start: new Date(Date.UTC(year, month - 1, 1) - beijingOffsetMs),
+    end: new Date(Date.UTC(year, month, 1) - beijingOffsetMs),
+  };
+}

@@ -14,7 +14,7 @@ describe('disclosures', () => {
   it('are drafted from the ledger, published only by an admin, and stay as published', async () => {
     const [project] = await db
       .insert(projects)
-      .values({ slug: `d-${uniqueSuffix()}`, nameZh: '公开测试', nameEn: 'Disclosure test', summaryZh: '测试', summaryEn: 'Test' })
+      .values({ slug: `d-${uniqueSuffix()}`, nameZh: '公开测试', nameEn: 'Disclosure test', summaryZh: '测试', summaryEn: 'Test', status: 'draft' })
       .returning();
     const admin = await staffUser(db, 'admin');
     const worker = await staffUser(db, 'social_worker');

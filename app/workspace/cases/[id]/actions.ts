@@ -3,9 +3,12 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/session';
+import { acceptProposals, chooseProject, chooseProjectSchema } from '@/lib/matching/accept';
 import { actOnCase, addCaseNote, assessCase, assessSchema, assignCase, caseCommandSchema } from '@/lib/needs/case-actions';
 import { appErrorState, formValues, zodErrors, type FormState } from '../../../_lib/form-state';
 import { isAppError } from '@/lib/errors';
+
+const acceptFailure = { stale: 'proposal_stale', changed: 'conflict', not_found: 'conflict', ineligible: 'project_ineligible', forbidden: 'forbidden' } as const;
 
 /** Every form on the case page posts here with an intent; lib/ checks the permission and the transition. */
 export async function caseAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -18,7 +21,20 @@ export async function caseAction(_prev: FormState, formData: FormData): Promise<
       case 'command': {
         const parsed = caseCommandSchema.safeParse(values);
         if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
+        // Matching goes through the suggestions' rules (eligibility, capacity, a reason for an override).
+        if (parsed.data.action === 'match') return { ok: false, values, errors: {}, message: 'conflict' };
         await actOnCase(db, actor, needId, parsed.data);
+        break;
+      }
+      case 'accept': {
+        const [outcome] = await acceptProposals(db, actor, [values.token ?? '']);
+        if (!outcome.ok) return { ok: false, values, errors: {}, message: acceptFailure[outcome.why] };
+        break;
+      }
+      case 'match': {
+        const parsed = chooseProjectSchema.safeParse(values);
+        if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
+        await chooseProject(db, actor, needId, parsed.data);
         break;
       }
       case 'assess': {

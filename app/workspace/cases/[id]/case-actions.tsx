@@ -11,8 +11,6 @@ type Props = {
   viewerId: string;
   canAssignOthers: boolean;
   staff: { id: string; name: string }[];
-  projects: { id: string; name: string }[];
-  currentProjectId: string | null;
   hardship: number | null;
   urgency: string;
   status: string;
@@ -72,13 +70,6 @@ export function CaseActions(p: Props) {
             </CaseForm>
           </div>
         </details>
-      ) : null}
-
-      {has('match') ? (
-        <CaseForm needId={p.needId} intent="command" action="match" submit={t('doMatch')}>
-          <CaseSelect name="projectId" label={t('chooseProject')} options={[{ value: '', label: '—' }, ...p.projects.map((x) => ({ value: x.id, label: x.name }))]} defaultValue={p.currentProjectId ?? ''} />
-          <CaseInput name="reason" label={t('matchReason')} multiline />
-        </CaseForm>
       ) : null}
 
       {has('record_service') ? (

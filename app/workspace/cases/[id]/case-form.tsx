@@ -10,7 +10,7 @@ const FormContext = createContext<FormState>(emptyForm);
 /** One case-page form: posts its intent to caseAction and shows its own errors beside its own fields. */
 export function CaseForm({ needId, intent, action, children, submit, tone = 'primary' }: {
   needId: string;
-  intent: 'command' | 'assess' | 'note' | 'assign';
+  intent: 'command' | 'assess' | 'note' | 'assign' | 'accept' | 'match';
   action?: string;
   children?: ReactNode;
   submit: string;

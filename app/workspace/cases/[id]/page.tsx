@@ -4,13 +4,14 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { getCase } from '@/lib/needs/case-read';
 import { listAssignableStaff } from '@/lib/needs/case-actions';
+import { suggestForNeed } from '@/lib/matching/load';
 import { isAppError } from '@/lib/errors';
 import { formatFen } from '@/lib/money';
 import { listAreas } from '@/lib/places';
-import { listProjectCards } from '@/lib/projects/queries';
 import { StatusBadge } from '../../../_components/status-badge';
 import { requirePermission } from '../../../_lib/guard';
 import { CaseActions } from './case-actions';
+import { MatchSuggestions } from './suggestions';
 
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -20,14 +21,14 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     if (isAppError(e, 'not_found')) notFound();
     throw e;
   });
-  const [t, n, format, locale, areas, staff, projects] = await Promise.all([
+  const [t, n, format, locale, areas, staff, suggestions] = await Promise.all([
     getTranslations('case'),
     getTranslations('needs'),
     getFormatter(),
     getLocale(),
     listAreas(db),
     listAssignableStaff(db, { userId: user.id }),
-    listProjectCards(db),
+    view.actions.includes('match') ? suggestForNeed(db, { userId: user.id }, id) : null,
   ]);
   const { need, pii } = view;
   const area = areas.find((a) => a.id === need.areaId);
@@ -120,6 +121,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         ) : null}
       </section>
 
+      {suggestions ? <MatchSuggestions needId={need.id} s={suggestions} /> : null}
+
       <CaseActions
         needId={need.id}
         actions={view.actions}
@@ -127,8 +130,6 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         viewerId={user.id}
         canAssignOthers={user.role === 'admin'}
         staff={staff}
-        projects={projects.filter((p) => p.status === 'active').map((p) => ({ id: p.id, name: locale === 'en' ? p.nameEn : p.nameZh }))}
-        currentProjectId={need.projectId}
         hardship={need.hardship}
         urgency={need.urgency}
         status={need.status}
