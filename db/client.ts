@@ -7,8 +7,8 @@ import * as schema from './schema';
 /** The database or a transaction on it: every lib/ function that takes one accepts the other. */
 export type Db = PgDatabase<PostgresJsQueryResultHKT, typeof schema>;
 
-export function createDb(url: string, max: number): { db: Db; close: () => Promise<void> } {
-  const client = postgres(url, { max, onnotice: () => {}, idle_timeout: 30, connect_timeout: 10 });
+export function createDb(url: string, max: number, idleTimeout = 30): { db: Db; close: () => Promise<void> } {
+  const client = postgres(url, { max, onnotice: () => {}, idle_timeout: idleTimeout, connect_timeout: 30 });
   return { db: drizzle(client, { schema }), close: () => client.end({ timeout: 5 }) };
 }
 
@@ -18,7 +18,7 @@ const globalForDb = globalThis as unknown as { appDb?: Db };
 export function getDb(): Db {
   if (!globalForDb.appDb) {
     const e = env();
-    globalForDb.appDb = createDb(e.DATABASE_URL, e.DATABASE_POOL_MAX).db;
+    globalForDb.appDb = createDb(e.DATABASE_URL, e.DATABASE_POOL_MAX, e.DATABASE_IDLE_TIMEOUT).db;
   }
   return globalForDb.appDb;
 }

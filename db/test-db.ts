@@ -8,7 +8,7 @@ import { createDb, type Db } from './client';
 export function useTestDb(): Db {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set: run the tests with `npm test`, which prepares a database.');
-  const { db, close } = createDb(url, Number(process.env.DATABASE_POOL_MAX ?? 5));
+  const { db, close } = createDb(url, Number(process.env.DATABASE_POOL_MAX ?? 5), Number(process.env.DATABASE_IDLE_TIMEOUT ?? 30));
   afterAll(close);
   return db;
 }

@@ -3,7 +3,8 @@ import postgres from 'postgres';
 import { accounts, callServerAction, expectOnPath, serverActionId, signIn } from './helpers';
 
 // The test database, to prove what the pages say: rows written, or not written.
-const sql = postgres(process.env.DATABASE_URL ?? '', { max: 1, onnotice: () => {} });
+// Idle connections close at once: the embedded test database serves one connection at a time.
+const sql = postgres(process.env.DATABASE_URL ?? '', { max: 1, idle_timeout: 1, onnotice: () => {} });
 test.afterAll(() => sql.end());
 
 /** "已筹 ¥12,345.50 / 目标 …" → 1234550 (the first amount in the text, in fen). */

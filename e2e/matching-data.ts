@@ -13,7 +13,7 @@ import { accounts } from './helpers';
 function database() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set: run the journeys with `npm test`.');
-  return createDb(url, 2);
+  return createDb(url, 1, 1);
 }
 
 const random = (n: number) => Math.floor(Math.random() * n);

@@ -18,6 +18,8 @@ export const envSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATABASE_URL: z.string().url().startsWith('postgres'),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    /** Seconds before an idle connection is closed; short for the embedded database, which serves one at a time. */
+    DATABASE_IDLE_TIMEOUT: z.coerce.number().int().min(1).max(3600).default(30),
     AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters'),
     NEXTAUTH_URL: z.string().url().optional(),
     /** Comma-separated `keyId:base64key` pairs, 32-byte keys; the first one encrypts, all of them decrypt. */

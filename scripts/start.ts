@@ -39,7 +39,7 @@ async function main() {
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: url,
-    ...(embedded ? { DATABASE_POOL_MAX: '1' } : {}),
+    ...(embedded ? { DATABASE_POOL_MAX: '1', DATABASE_IDLE_TIMEOUT: '1' } : {}),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     // With no processor configured, the clearly labelled demo processor takes payments.
     DEMO_PAYMENTS: process.env.DEMO_PAYMENTS ?? (process.env.STRIPE_SECRET_KEY ? '0' : '1'),

@@ -18,6 +18,8 @@ async function main() {
     embedded = await startEmbeddedDatabase('memory');
     process.env.DATABASE_URL = embedded.url;
     process.env.DATABASE_POOL_MAX = '1';
+    // It serves one connection at a time: every client lets go of its connection as soon as it is idle.
+    process.env.DATABASE_IDLE_TIMEOUT = '1';
     process.env.EMBEDDED_DB = '1';
     console.log('No DATABASE_URL: testing against an embedded PostgreSQL (PGlite).');
   }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DonationTrace } from '../_components/donation-trace';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listOwnDonations } from '@/lib/donations/donor-views';
@@ -93,7 +94,7 @@ export default async function MyGivingPage() {
                 ) : d.receiptRequested ? (
                   <p className="text-sm text-muted">{t('receiptRequested')}</p>
                 ) : null}
-                {d.certificateNo ? <p className="text-sm text-muted">{t('whereWent')}</p> : null}
+                {d.certificateNo ? <DonationTrace donationId={d.id} /> : null}
               </li>
             ))}
           </ul>

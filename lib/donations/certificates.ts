@@ -7,6 +7,8 @@ import { isSettled, type DonationStatus } from './status';
 
 /** What a certificate (捐赠证明) shows: no more than the donor chose to make public. */
 export type CertificateView = {
+  /** Opaque; used only to show where the money went. */
+  donationId: string;
   no: string;
   code: string;
   amountFen: number;
@@ -48,6 +50,7 @@ export function certificateOfDonation(db: Db, donationId: string): Promise<Certi
 async function loadCertificate(db: Db, where: ReturnType<typeof eq>): Promise<CertificateView | null> {
   const [row] = await db
     .select({
+      id: donations.id,
       no: donations.certificateNo,
       amountFen: donations.amountFen,
       refundedFen: donations.refundedFen,
@@ -64,6 +67,7 @@ async function loadCertificate(db: Db, where: ReturnType<typeof eq>): Promise<Ce
     .where(where);
   if (!row?.no || !row.paidAt || !isSettled(row.status as DonationStatus)) return null;
   return {
+    donationId: row.id,
     no: row.no,
     code: certificateCode(row.no),
     amountFen: row.amountFen,

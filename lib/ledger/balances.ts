@@ -6,7 +6,7 @@ import { accountCodes } from './accounts';
 /** Available money in the general fund and in each project's restricted fund (public figures). */
 export async function listFundBalances(db: Db) {
   const rows = await db
-    .select({ projectId: projects.id, nameZh: projects.nameZh, nameEn: projects.nameEn, balanceFen: sql<number>`coalesce(${ledgerAccounts.balanceFen}, 0)` })
+    .select({ projectId: projects.id, slug: projects.slug, nameZh: projects.nameZh, nameEn: projects.nameEn, balanceFen: sql<number>`coalesce(${ledgerAccounts.balanceFen}, 0)` })
     .from(projects)
     .leftJoin(ledgerAccounts, eq(ledgerAccounts.code, sql`'project_fund:' || ${projects.id}`))
     .orderBy(projects.sortOrder);

@@ -23,7 +23,9 @@ export default async function FundsPage() {
             {funds.projects.map((p) => (
               <tr key={p.projectId}>
                 <th scope="row">{name(p)}</th>
-                <td className="text-right">{formatFen(p.balanceFen, { exact: true })}</td>
+                <td className="text-right" data-testid={`fund-${p.slug}`} data-fen={p.balanceFen}>
+                  {formatFen(p.balanceFen, { exact: true })}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -4,6 +4,7 @@ import { verifyCertificate } from '@/lib/donations/certificates';
 import { PrintButton } from '../../_components/print-button';
 import { certificateText } from '../certificate-text';
 import { VerifyForm } from '../verify-form';
+import { DonationTrace } from '../../_components/donation-trace';
 
 export async function generateMetadata({ params }: { params: Promise<{ no: string }> }) {
   return { title: `${(await getTranslations('certificate'))('title')} ${decodeURIComponent((await params).no)}`, robots: { index: false } };
@@ -52,6 +53,9 @@ export default async function CertificatePage({
         <p className="mt-8 text-right font-bold">{text.issuer}</p>
         <p className="mt-4 text-center text-sm text-muted">{text.footer}</p>
       </article>
+      <div className="card">
+        <DonationTrace donationId={certificate.donationId} />
+      </div>
       <p className="text-sm text-muted print:hidden">{t('privacyNote')}</p>
       <div className="flex flex-wrap gap-3 print:hidden">
         <PrintButton label={t('print')} />

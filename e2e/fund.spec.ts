@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { accounts, expectOnPath, signIn } from './helpers';
+
+// A tiny valid PNG: the server checks evidence by its content, not its name.
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+test('a gift is spent with evidence and a second approval, and the report, the project and the donor all show it', async ({ browser }) => {
+  const slug = 'xinqing';
+  const purpose = `康复训练器材（测试 ${Date.now()}）`;
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, accounts.admin);
+  await expectOnPath(admin, '/admin');
+  await admin.goto('/admin/funds');
+  const before = Number(await admin.getByTestId(`fund-${slug}`).getAttribute('data-fen'));
+
+  // A guest gives ¥100 to 心晴 through the demo processor.
+  const guest = await (await browser.newContext()).newPage();
+  await guest.goto(`/donate?project=${slug}`);
+  await guest.getByText('¥100', { exact: true }).click();
+  await guest.getByRole('button', { name: '确认捐赠' }).click();
+  await guest.getByRole('button', { name: '确认支付（演示）' }).click();
+  await expect(guest.getByRole('heading', { name: '感谢您的爱心！' })).toBeVisible();
+  await guest.getByRole('link', { name: '查看捐赠证明' }).click();
+  await expect(guest.getByTestId('certificate')).toBeVisible();
+  const certificateUrl = guest.url();
+  await expect(guest.getByTestId('donation-trace')).toContainText('¥100.00 尚未使用');
+
+  // The administrator asks to pay out everything older plus ¥30 of this gift (money is spent oldest first).
+  await admin.goto('/admin/funds');
+  expect(Number(await admin.getByTestId(`fund-${slug}`).getAttribute('data-fen'))).toBe(before + 10000);
+  await admin.goto('/workspace/payments');
+  await admin.getByLabel('项目').selectOption({ label: '心晴' });
+  await admin.getByLabel('金额（元）').fill(((before + 3000) / 100).toFixed(2));
+  await admin.getByLabel('收款方').fill('江北区某康复器材店');
+  await admin.getByLabel('用途').fill(purpose);
+  await admin.getByLabel('支出类别').selectOption('goods');
+  await admin.getByRole('button', { name: '提交申请' }).click();
+  await expect(admin.getByText('请至少附一张票据')).toBeVisible();
+  await expect(admin.getByLabel('用途')).toHaveValue(purpose);
+  await admin.getByLabel(/票据/).setInputFiles({ name: '发票.png', mimeType: 'image/png', buffer: png });
+  await admin.getByRole('button', { name: '提交申请' }).click();
+  await expect(admin.getByText('申请已提交，等待审批')).toBeVisible();
+  const row = admin.getByTestId('payment-row').filter({ hasText: purpose });
+  await expect(row).toContainText('这是您提交的申请，需由另一位管理员审批。');
+  const evidenceHref = await row.getByRole('link', { name: /\.png$/ }).getAttribute('href');
+  expect((await admin.request.get(evidenceHref!)).headers()['content-type']).toBe('image/png');
+  expect((await guest.request.get(evidenceHref!)).status()).toBe(401);
+
+  // A second administrator approves it.
+  const approver = await (await browser.newContext()).newPage();
+  await signIn(approver, accounts.admin2);
+  await expectOnPath(approver, '/admin');
+  await approver.goto('/workspace/payments');
+  const pending = approver.getByTestId('payment-row').filter({ hasText: purpose });
+  await pending.getByLabel('审批意见').fill('票据齐全，同意');
+  await pending.getByRole('button', { name: '批准' }).click();
+  await expect(approver.getByTestId('payment-row').filter({ hasText: purpose })).toContainText('已批准');
+
+  // The public report, the project page and the donor's certificate all show it.
+  await guest.goto('/transparency');
+  await expect(guest.getByTestId('t-payment').filter({ hasText: purpose })).toBeVisible();
+  await guest.goto(`/projects/${slug}`);
+  await expect(guest.getByText(purpose)).toBeVisible();
+  await guest.goto(certificateUrl);
+  const trace = guest.getByTestId('donation-trace');
+  await expect(trace).toContainText(`¥30.00 用于“${purpose}”`);
+  await expect(trace).toContainText('¥70.00 尚未使用');
+  await guest.goto('/transparency/verify');
+  await expect(guest.getByTestId('chain-result')).toContainText('账本完整');
+});
