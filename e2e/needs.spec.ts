@@ -58,8 +58,9 @@ test('a resident asks for help and follows the case to its end while a social wo
   await expect(resident.getByTestId('status')).toHaveText('经核实，您的求助有效');
 
   await worker.reload();
-  await worker.getByLabel('选择项目').selectOption({ label: '云守护' });
-  await worker.getByRole('button', { name: '确认匹配' }).click();
+  const top = worker.getByTestId('suggestion').first();
+  const project = (await top.getByTestId('project-name').textContent())!.trim();
+  await top.getByRole('button', { name: '接受推荐' }).click();
   await expect(worker.getByRole('button', { name: '保存服务记录' })).toBeVisible();
   await worker.getByLabel('服务类型').fill('助餐送餐');
   await worker.getByLabel('服务提供者').fill('公家村志愿者');
@@ -70,7 +71,7 @@ test('a resident asks for help and follows the case to its end while a social wo
 
   await track(resident, code, phone.slice(-4));
   await expect(resident.getByTestId('status')).toHaveText('帮扶已完成');
-  for (const step of ['社工正在核实情况', '经核实，您的求助有效', '已为您匹配帮扶项目：“云守护”', '提供了服务：助餐送餐', '帮扶已完成']) {
+  for (const step of ['社工正在核实情况', '经核实，您的求助有效', `已为您匹配帮扶项目：“${project}”`, '提供了服务：助餐送餐', '帮扶已完成']) {
     await expect(resident.getByRole('list').filter({ hasText: '提交了求助' }).getByText(step, { exact: true })).toBeVisible();
   }
   await resident.getByText('5', { exact: true }).click();

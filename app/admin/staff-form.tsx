@@ -27,7 +27,7 @@ export function StaffForm({ areas }: { areas: Area[] }) {
       <Field name="login" label={a('login')} defaultValue={state.values.login} error={err('login')} />
       <Field name="password" label={a('password')} type="password" autoComplete="new-password" error={err('password')} />
       <Field name="role" label={t('role')} error={err('role')}>
-        <select id="role" name="role" className="field-input" defaultValue={state.values.role ?? 'social_worker'}>
+        <select key={state.values.role} id="role" name="role" className="field-input" defaultValue={state.values.role ?? 'social_worker'}>
           <option value="social_worker">{r('social_worker')}</option>
           <option value="admin">{r('admin')}</option>
         </select>

@@ -38,6 +38,7 @@ export function DonateForm(props: Props) {
 
       <Field name="project" label={t('where')} error={err('project')}>
         <select
+          key={v.project}
           id="project"
           name="project"
           className="field-input"

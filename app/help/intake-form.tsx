@@ -59,7 +59,8 @@ export function IntakeForm({ areas, retentionMonths, action, staff }: Props) {
         <Field name="name" label={req(t('name'))} autoComplete="name" defaultValue={v.name} error={err('name')} />
         <Field name="phone" label={req(t('phone'))} type="tel" inputMode="tel" autoComplete="tel" defaultValue={v.phone} error={err('phone')} hint={t('phoneHint')} />
         <Field name="areaId" label={req(t('area'))} error={err('areaId')}>
-          <select id="areaId" name="areaId" className="field-input" defaultValue={v.areaId ?? ''} aria-invalid={err('areaId') ? true : undefined} aria-describedby={err('areaId') ? 'areaId-error' : undefined}>
+          {/* Keyed by the value sent back: after an action React resets a select to its first default, not to what was chosen. */}
+          <select key={v.areaId} id="areaId" name="areaId" className="field-input" defaultValue={v.areaId ?? ''} aria-invalid={err('areaId') ? true : undefined} aria-describedby={err('areaId') ? 'areaId-error' : undefined}>
             <option value="">{t('areaChoose')}</option>
             {areas.map((a) => (
               <option key={a.id} value={a.id}>

@@ -20,7 +20,7 @@ export function AllocateForm({ projects }: { projects: { id: string; name: strin
         </p>
       ) : null}
       <Field name="projectId" label={t('project')} error={err('projectId')}>
-        <select id="projectId" name="projectId" className="field-input" defaultValue={state.values.projectId ?? ''}>
+        <select key={state.values.projectId} id="projectId" name="projectId" className="field-input" defaultValue={state.values.projectId ?? ''}>
           <option value="">—</option>
           {projects.map((p) => (
             <option key={p.id} value={p.id}>

@@ -32,7 +32,7 @@ export function ProjectForm({ project, coverImage }: { project: Record<string, s
       {area('storyEn', 8)}
       <Field name="goal" label={t('goalLabel')} inputMode="decimal" defaultValue={v.goal} error={err('goal')} />
       <Field name="status" label={t('statusLabel')} error={err('status')}>
-        <select id="status" name="status" className="field-input" defaultValue={v.status}>
+        <select key={v.status} id="status" name="status" className="field-input" defaultValue={v.status}>
           {statuses.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
         </select>
       </Field>

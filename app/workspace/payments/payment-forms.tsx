@@ -28,7 +28,7 @@ export function RequestPaymentForm({ projects }: { projects: { id: string; name:
         </p>
       ) : null}
       <Field name="projectId" label={t('project')} error={err('projectId')}>
-        <select id="projectId" name="projectId" className="field-input" defaultValue={v.projectId ?? ''}>
+        <select key={v.projectId} id="projectId" name="projectId" className="field-input" defaultValue={v.projectId ?? ''}>
           <option value="">—</option>
           {projects.map((p) => (
             <option key={p.id} value={p.id}>
@@ -42,7 +42,7 @@ export function RequestPaymentForm({ projects }: { projects: { id: string; name:
       <Field name="payee" label={t('payee')} defaultValue={v.payee} error={err('payee')} />
       <Field name="purpose" label={t('purpose')} hint={t('purposeHint')} defaultValue={v.purpose} error={err('purpose')} />
       <Field name="category" label={t('category')} error={err('category')}>
-        <select id="category" name="category" className="field-input" defaultValue={v.category ?? 'goods'}>
+        <select key={v.category} id="category" name="category" className="field-input" defaultValue={v.category ?? 'goods'}>
           {categories.map((c) => (
             <option key={c} value={c}>
               {t(`categories.${c}`)}

@@ -85,7 +85,7 @@ export function CaseSelect({ name, label, options, defaultValue }: { name: strin
     <div className="flex flex-col">
       <label className="field-label">
         {label}
-        <select name={name} defaultValue={state.values[name] ?? defaultValue ?? ''} className="field-input mt-1 font-normal" aria-invalid={error ? true : undefined}>
+        <select key={state.values[name]} name={name} defaultValue={state.values[name] ?? defaultValue ?? ''} className="field-input mt-1 font-normal" aria-invalid={error ? true : undefined}>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
