@@ -203,6 +203,7 @@ export default async function TransparencyPage() {
               <p className="text-sm text-muted">
                 {format.dateTime(x.date, { dateStyle: 'medium' })} · {projectName(x.projectId)} · {p(`categories.${x.category}`)} · {areaName(x.areaId)}
               </p>
+              {x.reversalNote ? <p className="text-sm font-semibold text-sun-700">{t('reversed', { note: x.reversalNote })}</p> : null}
             </li>
           ))}
         </ul>

@@ -1,7 +1,7 @@
 CREATE TYPE "public"."account_kind" AS ENUM('clearing', 'general_fund', 'project_fund', 'payments_out', 'refunds', 'processor_fees');--> statement-breakpoint
 CREATE TYPE "public"."area_kind" AS ENUM('subdistrict', 'town');--> statement-breakpoint
 CREATE TYPE "public"."disbursement_category" AS ENUM('goods', 'services', 'activity', 'administration');--> statement-breakpoint
-CREATE TYPE "public"."disbursement_status" AS ENUM('requested', 'approved', 'rejected');--> statement-breakpoint
+CREATE TYPE "public"."disbursement_status" AS ENUM('requested', 'approved', 'rejected', 'reversed');--> statement-breakpoint
 CREATE TYPE "public"."donation_status" AS ENUM('pending', 'paid', 'partially_refunded', 'refunded', 'failed', 'expired');--> statement-breakpoint
 CREATE TYPE "public"."need_category" AS ENUM('life', 'integration', 'education', 'medical', 'elderly_care', 'disability', 'employment', 'emergency');--> statement-breakpoint
 CREATE TYPE "public"."need_channel" AS ENUM('online', 'phone', 'paper');--> statement-breakpoint
@@ -343,6 +343,8 @@ CREATE TABLE "disbursements" (
 	"decision_reason" text,
 	"requested_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"decided_at" timestamp with time zone,
+	"reversal_note" text,
+	"reversed_at" timestamp with time zone,
 	CONSTRAINT "disbursements_amount_positive" CHECK ("disbursements"."amount_fen" > 0),
 	CONSTRAINT "disbursements_four_eyes" CHECK ("disbursements"."decided_by_id" is null or "disbursements"."decided_by_id" <> "disbursements"."requested_by_id"),
 	CONSTRAINT "disbursements_decided" CHECK (("disbursements"."status" = 'requested') = ("disbursements"."decided_by_id" is null))

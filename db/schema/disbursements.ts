@@ -28,6 +28,9 @@ export const disbursements = pgTable(
     decisionReason: text('decision_reason'),
     requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** A correction: the payment was reversed by a reversing entry, with this public note. */
+    reversalNote: text('reversal_note'),
+    reversedAt: timestamp('reversed_at', { withTimezone: true }),
   },
   (t) => [
     check('disbursements_amount_positive', sql`${t.amountFen} > 0`),

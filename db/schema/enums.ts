@@ -54,7 +54,7 @@ export const accountKindEnum = pgEnum('account_kind', [
   'refunds',
   'processor_fees',
 ]);
-export const disbursementStatusEnum = pgEnum('disbursement_status', ['requested', 'approved', 'rejected']);
+export const disbursementStatusEnum = pgEnum('disbursement_status', ['requested', 'approved', 'rejected', 'reversed']);
 export const disbursementCategoryEnum = pgEnum('disbursement_category', [
   'goods',
   'services',

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { auditLog, disbursements, evidenceFiles, needs, projects } from '@/db/schema';
-import { authorize, type Actor } from '@/lib/auth/actor';
+import { authorize, type Actor, type AuthorizedUser } from '@/lib/auth/actor';
+import { assertInScope, caseScope } from '@/lib/needs/scope';
 import { AppError } from '@/lib/errors';
 import { postDisbursement } from '@/lib/ledger/movements';
 import { parseYuan } from '@/lib/money';
@@ -38,8 +39,12 @@ export async function requestDisbursement(db: Db, actor: Actor, input: Disbursem
   if (!project) throw new AppError('invalid_input', 'unknown project', { projectId: 'required' });
   let needId: string | null = null;
   if (input.needCode) {
-    const [need] = await db.select({ id: needs.id, projectId: needs.projectId }).from(needs).where(eq(needs.code, input.needCode.toUpperCase()));
-    if (!need || need.projectId !== project.id) throw new AppError('invalid_input', 'need not in project', { needCode: 'need_not_in_project' });
+    const [need] = await db.select().from(needs).where(eq(needs.code, input.needCode.toUpperCase()));
+    const paying = ['matched', 'in_service', 'fulfilled'];
+    if (!need || need.projectId !== project.id || !paying.includes(need.status)) {
+      throw new AppError('invalid_input', 'need not in project', { needCode: 'need_not_in_project' });
+    }
+    await assertInScope(db, user, need);
     needId = need.id;
   }
   return db.transaction(async (tx) => {
@@ -114,8 +119,13 @@ export async function decideDisbursement(db: Db, actor: Actor, disbursementId: s
   });
 }
 
+/**
+ * Payments out as staff see them: administrators all; a social worker the project-wide ones, their own
+ * requests, and those for needs in their scope (a payee and a need code can point at a person).
+ */
 export async function listDisbursements(db: Db, actor: Actor, status?: 'requested' | 'approved' | 'rejected') {
-  await authorize(db, actor, 'disbursement:request');
+  const user = await authorize(db, actor, 'disbursement:request');
+  const scope = caseScope(user);
   return db
     .select({
       id: disbursements.id,
@@ -134,13 +144,30 @@ export async function listDisbursements(db: Db, actor: Actor, status?: 'requeste
     .from(disbursements)
     .innerJoin(projects, eq(projects.id, disbursements.projectId))
     .leftJoin(needs, eq(needs.id, disbursements.needId))
-    .where(status ? eq(disbursements.status, status) : undefined)
+    .where(
+      and(
+        status ? eq(disbursements.status, status) : undefined,
+        scope ? or(isNull(disbursements.needId), eq(disbursements.requestedById, user.id), scope) : undefined,
+      ),
+    )
     .orderBy(desc(disbursements.requestedAt))
     .limit(200);
 }
 
+/** Evidence of a payment for one need is for staff whose scope covers that need (or who asked for it). */
+async function assertEvidenceScope(db: Db, user: AuthorizedUser, disbursementId: string) {
+  const [row] = await db
+    .select({ requestedById: disbursements.requestedById, need: { areaId: needs.areaId, assigneeId: needs.assigneeId } })
+    .from(disbursements)
+    .leftJoin(needs, eq(needs.id, disbursements.needId))
+    .where(eq(disbursements.id, disbursementId));
+  if (!row) throw new AppError('not_found');
+  if (row.need?.areaId && row.requestedById !== user.id) await assertInScope(db, user, { areaId: row.need.areaId, assigneeId: row.need.assigneeId });
+}
+
 export async function listEvidence(db: Db, actor: Actor, disbursementId: string) {
-  await authorize(db, actor, 'evidence:read');
+  const user = await authorize(db, actor, 'evidence:read');
+  await assertEvidenceScope(db, user, disbursementId);
   return db
     .select({ id: evidenceFiles.id, fileName: evidenceFiles.fileName, mimeType: evidenceFiles.mimeType, sizeBytes: evidenceFiles.sizeBytes })
     .from(evidenceFiles)
@@ -149,9 +176,10 @@ export async function listEvidence(db: Db, actor: Actor, disbursementId: string)
 
 /** Evidence is served only to staff, after this check, never from a public path. */
 export async function readEvidence(db: Db, actor: Actor, evidenceId: string) {
-  await authorize(db, actor, 'evidence:read');
+  const user = await authorize(db, actor, 'evidence:read');
   if (!z.string().uuid().safeParse(evidenceId).success) throw new AppError('not_found');
-  const [file] = await db.select().from(evidenceFiles).where(and(eq(evidenceFiles.id, evidenceId)));
+  const [file] = await db.select().from(evidenceFiles).where(eq(evidenceFiles.id, evidenceId));
   if (!file) throw new AppError('not_found');
+  await assertEvidenceScope(db, user, file.disbursementId);
   return file;
 }

@@ -18,7 +18,7 @@ export async function recordInflow(
  */
 export async function consumeFifo(
   tx: Db,
-  outflow: { accountCode: string; outflowEntryId: number; amountFen: number; preferDonationId?: string | null },
+  outflow: { accountCode: string; outflowEntryId: number; amountFen: number; preferDonationId?: string | null; onlyPreferred?: boolean },
 ) {
   let left = outflow.amountFen;
   const take = async (inflow: { id: number; remainingFen: number }) => {
@@ -39,6 +39,7 @@ export async function consumeFifo(
       .for('update');
     for (const inflow of own) await take(inflow);
   }
+  if (left > 0 && outflow.onlyPreferred) throw new AppError('insufficient_funds', 'the gift no longer holds that much');
   while (left > 0) {
     const batch = await tx
       .select({ id: fundInflows.id, remainingFen: fundInflows.remainingFen })

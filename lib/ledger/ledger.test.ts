@@ -2,9 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { uniqueSuffix, useTestDb } from '@/db/test-db';
-import { disbursements, donations, ledgerAccounts, projects } from '@/db/schema';
-import { decideDisbursement, requestDisbursement } from '@/lib/disbursements/disbursements';
-import { staffUser } from '@/lib/needs/test-fixtures';
+import { disbursements, donations, ledgerAccounts, projects, userAreas } from '@/db/schema';
+import { decideDisbursement, listDisbursements, listEvidence, readEvidence, requestDisbursement } from '@/lib/disbursements/disbursements';
+import { actOnCase, type CaseCommand } from '@/lib/needs/case-actions';
+import { submitNeed } from '@/lib/needs/intake';
+import { reverseDisbursement } from '@/lib/disbursements/reverse';
+import { activeProjectId, intake, randomIp, staffUser } from '@/lib/needs/test-fixtures';
 import { accountCodes } from './accounts';
 import { postAllocation, postDisbursement, postDonation, postDonationOutflow } from './movements';
 import { traceDonation } from './trace';
@@ -93,6 +96,60 @@ describe('payments out', () => {
     });
     const donor = await staffUser(db, 'donor');
     await expect(requestDisbursement(db, { userId: donor.id }, input, [{ name: 'a.png', content: png }])).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('evidence and payments for one person', () => {
+  it('are visible only to staff whose scope covers the need', async () => {
+    const projectId = await activeProjectId(db, 'yunshouhu');
+    const admin = await staffUser(db, 'admin');
+    const insider = await staffUser(db, 'social_worker');
+    const outsider = await staffUser(db, 'social_worker');
+    await db.insert(userAreas).values([
+      { userId: insider.id, areaId: 'cicheng' },
+      { userId: outsider.id, areaId: 'zhongma' },
+    ]);
+    const { needId, code } = await submitNeed(db, intake({ areaId: 'cicheng' }), { ip: randomIp() });
+    for (const command of [{ action: 'start_screening' }, { action: 'verify_valid', note: '' }, { action: 'match', projectId, reason: '' }] as CaseCommand[]) {
+      await actOnCase(db, { userId: admin.id }, needId, command);
+    }
+    const input = { projectId, needCode: code, amount: '20', payee: '某药店', purpose: '药品', category: 'goods' as const };
+    await expect(requestDisbursement(db, { userId: outsider.id }, input, [{ name: 'r.png', content: png }])).rejects.toMatchObject({ code: 'forbidden' });
+    const req = await requestDisbursement(db, { userId: insider.id }, input, [{ name: 'r.png', content: png }]);
+    const [file] = await listEvidence(db, { userId: insider.id }, req.id);
+    await expect(readEvidence(db, { userId: insider.id }, file.id)).resolves.toMatchObject({ mimeType: 'image/png' });
+    await expect(readEvidence(db, { userId: outsider.id }, file.id)).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await listDisbursements(db, { userId: outsider.id })).some((d) => d.id === req.id)).toBe(false);
+    expect((await listDisbursements(db, { userId: insider.id })).some((d) => d.id === req.id)).toBe(true);
+  });
+});
+
+describe('corrections', () => {
+  it('reverse an approved payment with a public note, putting the money and its sources back', async () => {
+    const projectId = await newProject();
+    const giftId = await give(projectId, 20_000);
+    const worker = await staffUser(db, 'social_worker');
+    const admin = await staffUser(db, 'admin');
+    const req = await requestDisbursement(db, { userId: worker.id }, { projectId, needCode: '', amount: '150', payee: 'x', purpose: '误付的款项', category: 'goods' }, [
+      { name: 'a.png', content: png },
+    ]);
+    await decideDisbursement(db, { userId: admin.id }, req.id, { decision: 'approve', reason: '同意' });
+    expect(await fund(projectId)).toBe(5_000);
+    expect((await traceDonation(db, giftId)).items.map((i) => i.amountFen)).toEqual([15_000]);
+
+    await expect(reverseDisbursement(db, { userId: worker.id }, { id: req.id, note: '重复支付，已追回' })).rejects.toMatchObject({ code: 'forbidden' });
+    await reverseDisbursement(db, { userId: admin.id }, { id: req.id, note: '重复支付，已追回' });
+    await expect(reverseDisbursement(db, { userId: admin.id }, { id: req.id, note: '再来一次' })).rejects.toMatchObject({ code: 'conflict' });
+
+    expect(await fund(projectId)).toBe(20_000);
+    const trace = await traceDonation(db, giftId);
+    expect(trace.items).toEqual([]);
+    expect(trace.unspentFen).toBe(20_000);
+    const codes = [accountCodes.projectFund(projectId), accountCodes.paymentsOut(projectId)];
+    expect(await verifyBalances(db, codes)).toEqual([]);
+    expect(await verifyInflows(db, [accountCodes.projectFund(projectId)])).toEqual([]);
+    const [row] = await db.select().from(disbursements).where(eq(disbursements.id, req.id));
+    expect(row).toMatchObject({ status: 'reversed', reversalNote: '重复支付，已追回' });
   });
 });
 

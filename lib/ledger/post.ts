@@ -34,7 +34,7 @@ async function postInTransaction(tx: Db, posting: Posting): Promise<{ id: number
   if (lines.some((l) => !Number.isSafeInteger(l.amountFen))) throw new Error('ledger amounts must be integer fen');
   if (lines.length < 2 || lines.reduce((s, l) => s + l.amountFen, 0) !== 0) throw new Error('unbalanced posting');
 
-  await tx.execute(sql`select pg_advisory_xact_lock(7243001)`);
+  await lockLedger(tx);
   const [last] = await tx.execute<{ hash: string }>(sql`select hash from journal_entries order by id desc limit 1`);
   const prevHash = last?.hash ?? genesisHash;
   const [{ id }] = await tx.execute<{ id: string }>(sql`select nextval(pg_get_serial_sequence('journal_entries','id')) as id`);
@@ -70,6 +70,14 @@ async function postInTransaction(tx: Db, posting: Posting): Promise<{ id: number
     }
   }
   return { id: entry.id, hash };
+}
+
+/**
+ * Serialises every posting (so each entry hashes its predecessor). Callers that read fund state before
+ * posting — a refund deciding what the gift still holds — take it first, so nothing moves in between.
+ */
+export async function lockLedger(tx: Db): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(7243001)`);
 }
 
 function isFundCheckViolation(e: unknown): boolean {

@@ -1,11 +1,13 @@
-import { and, eq, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { auditLog, needs } from '@/db/schema';
+import { auditLog, disbursements, evidenceFiles, needEvents, needs } from '@/db/schema';
 import { authorize, type Actor } from '@/lib/auth/actor';
 
 /**
- * Erases the personal information of cases closed more than `months` ago. What remains (category, place,
- * dates, services, money) is anonymous and keeps the statistics whole. Logged in the audit log.
+ * Erases the personal information of cases closed more than `months` ago: the encrypted identity, the
+ * resident's description, messages and notes, and the receipts of payments made for that one person. What
+ * remains (category, sub-district, dates, services, money) is anonymous and keeps the statistics whole.
+ * Logged in the audit log.
  */
 export async function purgeClosedCasePii(db: Db, actor: Actor, months: number, now = new Date()) {
   const admin = await authorize(db, actor, 'case:purge_pii');
@@ -22,10 +24,21 @@ export async function purgeClosedCasePii(db: Db, actor: Actor, months: number, n
         phoneHash: null,
         piiPurgedAt: now,
         ratingComment: null,
+        // The resident's own words can describe health, money or family: they go too.
+        description: '[已清除]',
+        village: '',
         updatedAt: now,
       })
       .where(and(eq(needs.status, 'closed'), lt(needs.closedAt, cutoff), isNotNull(needs.piiCiphertext)))
       .returning({ id: needs.id });
+    const ids = purged.map((p) => p.id);
+    if (ids.length) {
+      await tx.update(needEvents).set({ note: null, publicNote: null }).where(inArray(needEvents.needId, ids));
+      // Receipts for a single need may show the person; the payment itself (amount, purpose) stays public.
+      await tx
+        .delete(evidenceFiles)
+        .where(inArray(evidenceFiles.disbursementId, tx.select({ id: disbursements.id }).from(disbursements).where(inArray(disbursements.needId, ids))));
+    }
     await tx.insert(auditLog).values({
       actorId: admin.id,
       action: 'pii.purge',

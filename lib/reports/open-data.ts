@@ -65,8 +65,8 @@ export async function openDataFile(db: Db, file: string): Promise<{ body: string
     }
     case 'payments.csv': {
       const payments = await listPublicPayments(db, 1_000_000);
-      const rows = payments.map((p) => [p.id, p.date.toISOString(), p.projectId, p.amountFen, (p.amountFen / 100).toFixed(2), p.purpose, p.category, p.areaId]);
-      return { body: toCsv(['id', 'approved_at', 'project_id', 'amount_fen', 'amount_yuan', 'purpose', 'category', 'area'], rows), type: 'text/csv; charset=utf-8' };
+      const rows = payments.map((p) => [p.id, p.date.toISOString(), p.projectId, p.amountFen, (p.amountFen / 100).toFixed(2), p.purpose, p.category, p.areaId, p.reversalNote]);
+      return { body: toCsv(['id', 'approved_at', 'project_id', 'amount_fen', 'amount_yuan', 'purpose', 'category', 'area', 'reversed_note'], rows), type: 'text/csv; charset=utf-8' };
     }
     case 'monthly.csv': {
       const rows = (await getMonthly(db)).map((m) => [m.month, m.raisedFen, m.spentFen]);

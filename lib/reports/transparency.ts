@@ -126,14 +126,24 @@ export async function getNeedsByArea(db: Db): Promise<AreaCell[]> {
   return rows.map((r) => ({ areaId: r.area_id, category: r.category, count: Number(r.n) < smallCellThreshold ? null : Number(r.n) }));
 }
 
-export type PublicPayment = { id: string; date: Date; amountFen: number; purpose: string; category: string; projectId: string; areaId: string | null };
+export type PublicPayment = {
+  id: string;
+  date: Date;
+  amountFen: number;
+  purpose: string;
+  category: string;
+  projectId: string;
+  areaId: string | null;
+  /** Set when the payment was corrected by a reversing entry. */
+  reversalNote: string | null;
+};
 
-/** Every approved payment out, as published: no payee person, no beneficiary, only the sub-district. */
+/** Every approved payment out (and any later correction), as published: no payee, no beneficiary, only the sub-district. */
 export async function listPublicPayments(db: Db, limit = 1000): Promise<PublicPayment[]> {
   const rows = await db.execute<Record<string, string | null>>(sql`
-    select d.id, d.decided_at, d.amount_fen, d.purpose, d.category, d.project_id, n.area_id
+    select d.id, d.decided_at, d.amount_fen, d.purpose, d.category, d.project_id, n.area_id, d.reversal_note
     from disbursements d left join needs n on n.id = d.need_id
-    where d.status = 'approved' order by d.decided_at desc limit ${limit}`);
+    where d.status in ('approved','reversed') order by d.decided_at desc limit ${limit}`);
   return rows.map((r) => ({
     id: r.id!,
     date: new Date(r.decided_at!),
@@ -142,5 +152,6 @@ export async function listPublicPayments(db: Db, limit = 1000): Promise<PublicPa
     category: r.category!,
     projectId: r.project_id!,
     areaId: r.area_id,
+    reversalNote: r.reversal_note,
   }));
 }

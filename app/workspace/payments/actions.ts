@@ -1,9 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/session';
 import { decideDisbursement, decisionSchema, disbursementRequestSchema, requestDisbursement } from '@/lib/disbursements/disbursements';
+import { reverseDisbursement, reversalSchema } from '@/lib/disbursements/reverse';
 import { isAppError } from '@/lib/errors';
 import { appErrorState, formValues, zodErrors, type FormState } from '../../_lib/form-state';
 
@@ -24,10 +26,10 @@ export async function requestPaymentAction(_prev: FormState, formData: FormData)
 
 export async function decidePaymentAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
-  const parsed = decisionSchema.safeParse(values);
+  const parsed = decisionSchema.extend({ id: z.string().uuid('not_found') }).safeParse(values);
   if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
   try {
-    await decideDisbursement(getDb(), await getActor(), values.id ?? '', parsed.data);
+    await decideDisbursement(getDb(), await getActor(), parsed.data.id, parsed.data);
   } catch (e) {
     if (isAppError(e, 'insufficient_funds')) return { ok: false, values, errors: { reason: 'insufficient_funds' } };
     if (isAppError(e, 'conflict')) return { ok: false, values, errors: {}, message: 'conflict' };
@@ -36,4 +38,19 @@ export async function decidePaymentAction(_prev: FormState, formData: FormData):
   revalidatePath('/workspace/payments');
   revalidatePath('/transparency');
   return { ok: true, values: {}, errors: {}, message: 'done' };
+}
+
+export async function reversePaymentAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const parsed = reversalSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
+  try {
+    await reverseDisbursement(getDb(), await getActor(), parsed.data);
+  } catch (e) {
+    if (isAppError(e, 'conflict') || isAppError(e, 'not_found')) return { ok: false, values, errors: {}, message: 'conflict' };
+    return appErrorState(e, values);
+  }
+  revalidatePath('/workspace/payments');
+  revalidatePath('/transparency');
+  return { ok: true, values: {}, errors: {}, message: 'reversed' };
 }

@@ -5,7 +5,7 @@ import { listDisbursements, listEvidence } from '@/lib/disbursements/disbursemen
 import { formatFen } from '@/lib/money';
 import { listProjectCards } from '@/lib/projects/queries';
 import { requirePermission } from '../../_lib/guard';
-import { DecideForm, RequestPaymentForm } from './payment-forms';
+import { DecideForm, RequestPaymentForm, ReverseForm } from './payment-forms';
 
 export default async function PaymentsPage() {
   const user = await requirePermission('disbursement:request', '/workspace/payments');
@@ -51,6 +51,7 @@ export default async function PaymentsPage() {
                 </a>
               ))}
             </p>
+            {r.status === 'approved' && decider ? <ReverseForm id={r.id} /> : null}
             {r.status === 'requested' && decider ? (
               r.requestedById === user.id ? <p className="text-muted">{t('yours')}</p> : <DecideForm id={r.id} />
             ) : null}

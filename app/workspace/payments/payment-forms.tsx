@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Field } from '../../_components/field';
 import { emptyForm } from '../../_lib/form-state';
-import { decidePaymentAction, requestPaymentAction } from './actions';
+import { decidePaymentAction, requestPaymentAction, reversePaymentAction } from './actions';
 
 const categories = ['goods', 'services', 'activity', 'administration'] as const;
 
@@ -81,5 +81,28 @@ export function DecideForm({ id }: { id: string }) {
         </button>
       </div>
     </form>
+  );
+}
+
+export function ReverseForm({ id }: { id: string }) {
+  const t = useTranslations('payments');
+  const f = useTranslations('forms');
+  const [state, action, pending] = useActionState(reversePaymentAction, emptyForm);
+  const err = state.errors.note ? f(state.errors.note) : undefined;
+  if (state.message === 'reversed') return <p role="status" className="font-semibold text-leaf-600">{t('reversedOk')}</p>;
+  return (
+    <details>
+      <summary className="cursor-pointer text-sm font-semibold text-brand-700">{t('reverseTitle')}</summary>
+      <form action={action} className="mt-2 flex flex-col gap-2" noValidate>
+        <input type="hidden" name="id" value={id} />
+        {state.message === 'conflict' ? <p className="font-semibold text-brand-700">{f('conflict')}</p> : null}
+        <Field name={`note-${id}`} label={t('reverseNote')} error={err}>
+          <input id={`note-${id}`} name="note" className="field-input" defaultValue={state.values.note} aria-invalid={err ? true : undefined} />
+        </Field>
+        <button className="btn-quiet" disabled={pending}>
+          {t('reverse')}
+        </button>
+      </form>
+    </details>
   );
 }
