@@ -5,7 +5,7 @@ export type Limit = { max: number; windowSeconds: number };
 
 /**
  * Fixed-window counters in PostgreSQL, so every app instance sees the same count. `take` counts an
- * attempt and says whether it is still within the limit; `peek` only reads.
+ * attempt atomically and says whether it is still within the limit.
  */
 export async function takeRateLimit(db: Db, key: string, limit: Limit): Promise<boolean> {
   const rows = await db.execute<{ count: number }>(sql`
@@ -16,12 +16,12 @@ export async function takeRateLimit(db: Db, key: string, limit: Limit): Promise<
   return Number(rows[0].count) <= limit.max;
 }
 
-export async function peekRateLimit(db: Db, key: string, limit: Limit): Promise<boolean> {
-  const rows = await db.execute<{ count: number }>(sql`
-    select count from rate_limits
+/** Gives back an attempt that turned out to be legitimate (a successful sign-in is not held against anyone). */
+export async function releaseRateLimit(db: Db, key: string, limit: Limit): Promise<void> {
+  await db.execute(sql`
+    update rate_limits set count = greatest(count - 1, 0)
     where key = ${key}
       and window_start = to_timestamp(floor(extract(epoch from now()) / ${limit.windowSeconds}) * ${limit.windowSeconds})`);
-  return rows.length === 0 || Number(rows[0].count) < limit.max;
 }
 
 /** Old windows are useless; trimmed now and then on the write path rather than by a scheduler. */

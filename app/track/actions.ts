@@ -2,7 +2,7 @@
 
 import { getDb } from '@/db/client';
 import { isAppError } from '@/lib/errors';
-import { addResidentMessage, messageSchema, proofSchema, rateNeed, ratingSchema, trackNeed, withdrawNeed } from '@/lib/needs/tracking';
+import { addResidentMessage, messageSchema, proofSchema, rateNeed, ratingSchema, trackNeed, viewProvenNeed, withdrawNeed } from '@/lib/needs/tracking';
 import { formValues, zodErrors, type FormState } from '../_lib/form-state';
 import { clientIp } from '../_lib/request';
 
@@ -18,27 +18,29 @@ export async function trackAction(_prev: FormState, formData: FormData): Promise
   const ip = await clientIp();
   let message: string | undefined;
   try {
+    let proven: Parameters<typeof viewProvenNeed>[1] | undefined;
     switch (values.intent) {
       case 'message': {
         const parsed = messageSchema.safeParse(values);
         if (!parsed.success) return { ok: true, values, errors: zodErrors(parsed.error), data: await trackNeed(db, proof.data, ip) };
-        await addResidentMessage(db, proof.data, parsed.data.message, ip);
+        proven = await addResidentMessage(db, proof.data, parsed.data.message, ip);
         message = 'sent';
         break;
       }
       case 'withdraw':
-        await withdrawNeed(db, proof.data, String(values.reason ?? '').slice(0, 500), ip);
+        proven = await withdrawNeed(db, proof.data, String(values.reason ?? '').slice(0, 500), ip);
         message = 'withdrawn';
         break;
       case 'rate': {
         const parsed = ratingSchema.safeParse(values);
         if (!parsed.success) return { ok: true, values, errors: zodErrors(parsed.error), data: await trackNeed(db, proof.data, ip) };
-        await rateNeed(db, proof.data, parsed.data.rating, parsed.data.comment, ip);
+        proven = await rateNeed(db, proof.data, parsed.data.rating, parsed.data.comment, ip);
         message = 'rated';
         break;
       }
     }
-    const data = await trackNeed(db, proof.data, ip);
+    // One proof per action: the view after it reuses the need already proven.
+    const data = proven ? await viewProvenNeed(db, proven) : await trackNeed(db, proof.data, ip);
     return { ok: true, values: { code: proof.data.code, last4: proof.data.last4 }, errors: {}, message, data };
   } catch (e) {
     if (isAppError(e, 'not_found')) return { ok: false, values, errors: {}, message: 'notFound' };

@@ -92,3 +92,21 @@ describe('authorization against the database', () => {
     await expect(setUserDisabled(db, { userId: admin.id }, admin.id, true)).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
+
+describe('sign-in throttling under parallel guesses', () => {
+  it('lets no more than the limit through, however many arrive at once', async () => {
+    const u = await makeUser('donor');
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => checkCredentials(db, u.email!, 'parallel-guess', `ip-${uniqueSuffix()}`)),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(signInLimits.account.max);
+    expect(results.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(20 - signInLimits.account.max);
+  });
+
+  it('does not hold successful sign-ins against the account', async () => {
+    const u = await makeUser('donor');
+    for (let i = 0; i < signInLimits.account.max + 3; i++) {
+      expect((await checkCredentials(db, u.email!, 'correct-horse', `ip-${uniqueSuffix()}`)).ok).toBe(true);
+    }
+  });
+});

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { auditLog, userAreas, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { takeRateLimit, peekRateLimit } from '@/lib/rate-limit';
+import { assertId } from '@/lib/ids';
+import { jiangbeiAreas } from '@/lib/places';
+import { releaseRateLimit, takeRateLimit } from '@/lib/rate-limit';
 import { authorize, type Actor } from './actor';
 import { hashPassword, verifyPassword } from './password';
 import { roles, type Role } from './permissions';
@@ -69,20 +71,19 @@ export async function checkCredentials(db: Db, identifier: string, password: str
   const login = parseLogin(identifier);
   const accountKey = `signin:account:${(login?.email ?? login?.phone ?? identifier.trim()).toLowerCase()}`;
   const ipKey = `signin:ip:${ip}`;
+  // Counted before the (slow) password check, atomically, so parallel guesses cannot all slip under the
+  // limit; a successful sign-in gives its attempt back.
   const [accountOk, ipOk] = await Promise.all([
-    peekRateLimit(db, accountKey, signInLimits.account),
-    peekRateLimit(db, ipKey, signInLimits.ip),
+    takeRateLimit(db, accountKey, signInLimits.account),
+    takeRateLimit(db, ipKey, signInLimits.ip),
   ]);
   if (!accountOk || !ipOk) return { ok: false, reason: 'throttled' };
 
   const user = login ? await findByLogin(db, login) : undefined;
   const valid = user ? await verifyPassword(user.passwordHash, password) : false;
-  if (!user || !valid) {
-    await takeRateLimit(db, accountKey, signInLimits.account);
-    await takeRateLimit(db, ipKey, signInLimits.ip);
-    return { ok: false, reason: 'invalid' };
-  }
+  if (!user || !valid) return { ok: false, reason: 'invalid' };
   if (user.disabledAt) return { ok: false, reason: 'disabled' };
+  await Promise.all([releaseRateLimit(db, accountKey, signInLimits.account), releaseRateLimit(db, ipKey, signInLimits.ip)]);
   return { ok: true, user: { id: user.id, name: user.name, role: user.role } };
 }
 
@@ -95,7 +96,7 @@ export const staffSchema = z.object({
     .refine((v) => parseLogin(v) !== null, 'login_invalid'),
   password: passwordSchema,
   role: z.enum(['social_worker', 'admin'], { message: 'required' }),
-  areaIds: z.array(z.string()).default([]),
+  areaIds: z.array(z.enum(jiangbeiAreas.map((a) => a.id) as [string, ...string[]])).default([]),
 });
 
 /** Only an admin creates staff accounts. */
@@ -117,6 +118,7 @@ export async function createStaffAccount(db: Db, actor: Actor, input: z.infer<ty
 
 export async function setUserRole(db: Db, actor: Actor, userId: string, role: Role) {
   const admin = await authorize(db, actor, 'staff:manage');
+  assertId(userId);
   if (!roles.includes(role)) throw new AppError('invalid_input');
   if (userId === admin.id) throw new AppError('forbidden', 'admins cannot change their own role');
   await db.transaction(async (tx) => {
@@ -128,6 +130,7 @@ export async function setUserRole(db: Db, actor: Actor, userId: string, role: Ro
 
 export async function setUserDisabled(db: Db, actor: Actor, userId: string, disabled: boolean) {
   const admin = await authorize(db, actor, 'staff:manage');
+  assertId(userId);
   if (userId === admin.id) throw new AppError('forbidden', 'admins cannot disable themselves');
   await db.transaction(async (tx) => {
     const updated = await tx

@@ -1,3 +1,4 @@
+import { toCsv } from '@/lib/csv';
 import type { AdminDonationRow } from './admin-list';
 
 /**
@@ -25,44 +26,35 @@ export const csvColumns = [
   'receipt_number',
 ] as const;
 
-const yuan = (fen: number) => (fen / 100).toFixed(2);
+// Money as numbers, so a spreadsheet can add it up (and a negative net is not mistaken for a formula).
+const yuan = (fen: number) => fen / 100;
 const time = (d: Date | null) => (d ? d.toISOString() : '');
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
-/** One cell: quoted when needed, and never a formula a spreadsheet would run (=, +, -, @ …). */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function donationsCsv(rows: AdminDonationRow[]): string {
-  const lines = [csvColumns.join(',')];
-  for (const r of rows) {
-    const counted = r.status === 'paid' || r.status === 'partially_refunded' || r.status === 'refunded';
-    lines.push(
-      [
+  return toCsv(
+    [...csvColumns],
+    rows.map((r) => {
+      const counted = r.status === 'paid' || r.status === 'partially_refunded' || r.status === 'refunded';
+      return [
         time(r.createdAt),
         time(r.paidAt),
-        r.certificateNo ?? '',
+        r.certificateNo,
         r.projectSlug ? 'restricted' : 'general',
-        r.projectSlug ?? '',
+        r.projectSlug,
         yuan(r.amountFen),
         yuan(r.refundedFen),
         yuan(r.feeFen),
         yuan(counted ? r.amountFen - r.refundedFen - r.feeFen : 0),
         r.status,
         r.provider,
-        r.providerPaymentId ?? '',
+        r.providerPaymentId,
         yesNo(Boolean(r.monthly)),
         yesNo(r.anonymous),
         yesNo(Boolean(r.hasAccount)),
         yesNo(r.receiptRequested),
-        r.receiptNumber ?? '',
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  // A byte-order mark so Excel opens the UTF-8 file correctly; CRLF as RFC 4180 asks.
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+        r.receiptNumber,
+      ];
+    }),
+  );
 }

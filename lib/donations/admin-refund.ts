@@ -6,7 +6,7 @@ import { authorize, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { providerNamed } from '@/lib/payments';
 import { applyPaymentEvent } from './apply-event';
-import { applyParkedRefund } from './refund';
+import { resolveInvoicePayment } from './invoice-payment';
 
 export const refundSchema = z.object({
   donationId: z.string().uuid('not_found'),
@@ -57,11 +57,7 @@ export async function requestRefund(db: Db, actor: Actor, input: z.infer<typeof 
   let paymentId = d.providerPaymentId;
   if (!paymentId && d.providerInvoiceId && provider.paymentOfInvoice) {
     // A monthly gift: find its payment first and keep it, so the refund's webhook finds this donation.
-    paymentId = await provider.paymentOfInvoice(d.providerInvoiceId);
-    if (paymentId) {
-      await db.update(donations).set({ providerPaymentId: paymentId }).where(eq(donations.id, d.id));
-      await applyParkedRefund(db, d.id, d.provider, paymentId);
-    }
+    paymentId = await resolveInvoicePayment(db, d.provider, d.providerInvoiceId, provider.paymentOfInvoice);
   }
   const refundedTotalFen = d.refundedFen + input.amountFen;
   const settled = await provider.refund({

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { donations, paymentEvents, recurringPlans } from '@/db/schema';
 import type { PaymentEvent } from '@/lib/payments/provider';
 import { fulfilDonation } from './fulfil';
+import { resolveInvoicePayment, type PaymentOfInvoice } from './invoice-payment';
 import { recordPlanInvoice } from './plan-invoice';
 import { applyRefundTotal, parkRefund } from './refund';
 
@@ -12,6 +13,10 @@ export type EventOutcome = 'applied' | 'ignored' | 'duplicate';
  * The one door every processor event comes through. The event id is recorded in the same transaction as its
  * effects: a duplicate delivery — also one racing the first — finds the id taken and changes nothing, and a
  * failure rolls back both, so the processor's retry gets a clean second chance.
+ *
+ * A paid invoice without its payment id has it looked up afterwards (`paymentOfInvoice`, a network call kept out
+ * of the transaction). That also runs on a duplicate delivery, so a lookup that failed — and threw, making the
+ * processor deliver again — is retried.
  */
 export async function applyPaymentEvent(
   db: Db,
@@ -19,8 +24,9 @@ export async function applyPaymentEvent(
   eventId: string,
   type: string,
   event: PaymentEvent,
+  lookups: { paymentOfInvoice?: PaymentOfInvoice } = {},
 ): Promise<EventOutcome> {
-  return db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx): Promise<EventOutcome> => {
     const recorded = await tx
       .insert(paymentEvents)
       .values({ provider, eventId, type })
@@ -31,6 +37,10 @@ export async function applyPaymentEvent(
     await handle(tx, provider, event);
     return 'applied';
   });
+  if (event.kind === 'plan_invoice_paid' && !event.providerPaymentId && lookups.paymentOfInvoice) {
+    await resolveInvoicePayment(db, provider, event.invoiceId, lookups.paymentOfInvoice);
+  }
+  return outcome;
 }
 
 async function handle(tx: Db, provider: string, event: Exclude<PaymentEvent, { kind: 'ignored' }>) {

@@ -4,6 +4,7 @@ import { donations, projects, recurringPlans } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { demoPaymentsAllowed } from '@/lib/payments/demo/provider';
 import { applyPaymentEvent } from './apply-event';
+import { thanksPath } from './thanks-link';
 
 export type DemoCheckout = {
   kind: 'one_off' | 'monthly';
@@ -54,7 +55,7 @@ export async function completeDemoCheckout(db: Db, sessionId: string): Promise<s
       amountFen: checkout.amountFen,
       paidAt: now,
     });
-    return `/donate/thanks/${checkout.id}`;
+    return thanksPath('donation', checkout.id);
   }
   const subscriptionId = `demo_sub_${checkout.id}`;
   await applyPaymentEvent(db, 'demo', `demo:${sessionId}:started`, 'subscription.started', {
@@ -71,7 +72,7 @@ export async function completeDemoCheckout(db: Db, sessionId: string): Promise<s
     providerPaymentId: `demo_pi_in_${checkout.id}_1`,
     paidAt: now,
   });
-  return `/donate/thanks/plan/${checkout.id}`;
+  return thanksPath('plan', checkout.id);
 }
 
 /** "Cancel" in demo mode: the checkout ends unpaid, as an expired Stripe session would. */

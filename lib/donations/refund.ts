@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { donations, fundInflows, pendingRefunds } from '@/db/schema';
 import { accountCodes, fundFor } from '@/lib/ledger/accounts';
 import { consumeFifo } from '@/lib/ledger/fifo';
-import { postEntry } from '@/lib/ledger/post';
+import { lockLedger, postEntry } from '@/lib/ledger/post';
 import { formatFen } from '@/lib/money';
 import { canMove, statusAfterRefund, type DonationStatus } from './status';
 
@@ -28,9 +28,9 @@ export async function applyRefundTotal(db: Db, donationId: string, refundedTotal
     await tx.update(donations).set({ refundedFen: target, status: to, updatedAt: new Date() }).where(eq(donations.id, donationId));
 
     const fund = fundFor(d.projectId);
-    // Only this gift's own unspent money (its FIFO inflow) comes back out of the fund. Should a payment out
-    // race this refund, the locks in postEntry/consumeFifo order them, and the fund's non-negative check
-    // refuses anything inconsistent: the transaction rolls back and the processor's retry books it afresh.
+    await lockLedger(tx);
+    // Only this gift's own unspent money (its FIFO inflow) comes back out of the fund; the ledger lock taken
+    // above keeps a payment out from spending it between this read and the posting.
     const [own] = await tx
       .select({ remainingFen: sql<number>`coalesce(sum(${fundInflows.remainingFen}), 0)::bigint` })
       .from(fundInflows)
@@ -49,7 +49,7 @@ export async function applyRefundTotal(db: Db, donationId: string, refundedTotal
         { accountCode: accountCodes.refunds, amountFen: delta },
       ],
     });
-    if (fromFund > 0) await consumeFifo(tx, { accountCode: fund, outflowEntryId: entry.id, amountFen: fromFund, preferDonationId: donationId });
+    if (fromFund > 0) await consumeFifo(tx, { accountCode: fund, outflowEntryId: entry.id, amountFen: fromFund, preferDonationId: donationId, onlyPreferred: true });
     return true;
   });
 }

@@ -78,10 +78,31 @@ describe('starting a donation', () => {
     const donor = await newUser(db);
     const { planId } = await startDonation(db, { userId: donor.id }, input, deps);
     const [plan] = await db.select().from(recurringPlans).where(eq(recurringPlans.id, planId!));
-    expect(plan).toMatchObject({ status: 'pending', amountFen: 2000, donorId: donor.id, displayName: donor.name });
+    // No name was submitted, so none is shown: the account's name is not filled in behind the donor's back.
+    expect(plan).toMatchObject({ status: 'pending', amountFen: 2000, donorId: donor.id, displayName: null });
     // Each donor sees their own plans and nobody else's.
     expect((await listOwnPlans(db, { userId: donor.id })).map((p) => p.id)).toEqual([planId]);
     const other = await newUser(db);
     expect((await listOwnPlans(db, { userId: other.id })).map((p) => p.id)).not.toContain(planId);
+  });
+
+  it('a resubmitted form keeps one donation but takes its new choices', async () => {
+    const donor = await newUser(db);
+    const intent = randomUUID();
+    const first = donationFormSchema(limits).parse(form({ intent, displayName: '张三', message: '加油', contact: '13800000000' }));
+    const { donationId } = await startDonation(db, { userId: donor.id }, first, deps);
+    const second = donationFormSchema(limits).parse(
+      form({ intent, anonymous: 'on', receipt: 'on', legalName: '张三', idNumber: '11010519491231002X', contact: '13900000000', receiptConsent: 'on' }),
+    );
+    expect((await startDonation(db, { userId: donor.id }, second, deps)).donationId).toBe(donationId);
+    const [row] = await db.select().from(donations).where(eq(donations.id, donationId!));
+    expect(row).toMatchObject({ displayName: null, anonymous: true, message: null, receiptRequested: true });
+    expect(decryptJson(row.contactCiphertext!)).toEqual({ contact: '13900000000' });
+
+    const plan = donationFormSchema(limits).parse(form({ intent: randomUUID(), frequency: 'monthly', preset: '20', displayName: '月捐人' }));
+    const { planId } = await startDonation(db, { userId: donor.id }, plan, deps);
+    await startDonation(db, { userId: donor.id }, { ...plan, displayName: null, anonymous: true }, deps);
+    const [p] = await db.select().from(recurringPlans).where(eq(recurringPlans.id, planId!));
+    expect(p).toMatchObject({ displayName: null, anonymous: true });
   });
 });

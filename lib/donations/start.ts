@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { donations, projects, recurringPlans } from '@/db/schema';
 import { authorize, type Actor } from '@/lib/auth/actor';
@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { encryptJson, keyIdOf } from '@/lib/privacy/crypto';
 import type { PaymentProvider } from '@/lib/payments/provider';
 import type { DonationInput } from './input';
+import { thanksPath } from './thanks-link';
 
 export type StartDeps = { provider: PaymentProvider; baseUrl: string };
 
@@ -38,7 +39,8 @@ export async function startDonation(db: Db, actor: Actor, input: DonationInput, 
     projectId: project?.id ?? null,
     amountFen: input.amountFen,
     donorId: donor?.id ?? null,
-    displayName: input.displayName ?? donor?.name ?? null,
+    // Only what the donor submitted: a cleared name field means no name, not the account's (the form pre-fills it).
+    displayName: input.displayName,
     anonymous: input.anonymous,
     message: input.message,
     contactCiphertext,
@@ -55,13 +57,13 @@ export async function startDonation(db: Db, actor: Actor, input: DonationInput, 
 
   if (input.frequency === 'monthly') {
     const plan = await claimPlan(db, intentKey, sealed);
-    if (plan.status === 'active') return { redirectUrl: `/donate/thanks/plan/${plan.id}`, planId: plan.id };
+    if (plan.status === 'active') return { redirectUrl: thanksPath('plan', plan.id), planId: plan.id };
     const session = await checkout(deps.provider, {
       kind: 'monthly',
       referenceId: plan.id,
       amountFen: input.amountFen,
       description,
-      successUrl: `${deps.baseUrl}/donate/thanks/plan/${plan.id}`,
+      successUrl: `${deps.baseUrl}${thanksPath('plan', plan.id)}`,
       cancelUrl: backTo,
       idempotencyKey: `plan-checkout:${plan.id}`,
     });
@@ -70,13 +72,13 @@ export async function startDonation(db: Db, actor: Actor, input: DonationInput, 
   }
 
   const donation = await claimDonation(db, intentKey, sealed);
-  if (donation.status !== 'pending') return { redirectUrl: `/donate/thanks/${donation.id}`, donationId: donation.id };
+  if (donation.status !== 'pending') return { redirectUrl: thanksPath('donation', donation.id), donationId: donation.id };
   const session = await checkout(deps.provider, {
     kind: 'one_off',
     referenceId: donation.id,
     amountFen: input.amountFen,
     description,
-    successUrl: `${deps.baseUrl}/donate/thanks/${donation.id}`,
+    successUrl: `${deps.baseUrl}${thanksPath('donation', donation.id)}`,
     cancelUrl: backTo,
     idempotencyKey: `checkout:${donation.id}`,
   });
@@ -108,6 +110,17 @@ type Sealed = {
   provider: string;
 };
 
+/** The donor's choices, which a resubmission of the same form may have changed (the amount and project cannot: they are in the key). */
+const choices = (v: Sealed) => ({
+  displayName: v.displayName,
+  anonymous: v.anonymous,
+  message: v.message,
+  contactCiphertext: v.contactCiphertext,
+  receiptRequested: v.receiptRequested,
+  receiptCiphertext: v.receiptCiphertext,
+  piiKeyId: v.piiKeyId,
+});
+
 /** The donation for this intent: a new one, or the one an earlier submission of the same form made. */
 async function claimDonation(db: Db, intentKey: string, values: Sealed) {
   const [created] = await db.insert(donations).values({ ...values, intentKey }).onConflictDoNothing({ target: donations.intentKey }).returning();
@@ -118,7 +131,14 @@ async function claimDonation(db: Db, intentKey: string, values: Sealed) {
     const [retry] = await db.insert(donations).values({ ...values, intentKey: `${intentKey}:${randomUUID()}` }).returning();
     return retry;
   }
-  return existing;
+  if (existing.status !== 'pending') return existing;
+  // Still unpaid: the latest submission's choices (e.g. now anonymous) are the ones the certificate honours.
+  const [updated] = await db
+    .update(donations)
+    .set({ ...choices(values), updatedAt: new Date() })
+    .where(and(eq(donations.id, existing.id), eq(donations.status, 'pending')))
+    .returning();
+  return updated ?? existing;
 }
 
 async function claimPlan(db: Db, intentKey: string, values: Sealed) {
@@ -130,5 +150,11 @@ async function claimPlan(db: Db, intentKey: string, values: Sealed) {
     const [retry] = await db.insert(recurringPlans).values({ ...planValues, intentKey: `${intentKey}:${randomUUID()}` }).returning();
     return retry;
   }
-  return existing;
+  if (existing.status !== 'pending') return existing;
+  const [updated] = await db
+    .update(recurringPlans)
+    .set(choices(values))
+    .where(and(eq(recurringPlans.id, existing.id), eq(recurringPlans.status, 'pending')))
+    .returning();
+  return updated ?? existing;
 }

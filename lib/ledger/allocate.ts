@@ -21,6 +21,7 @@ export async function allocateToProject(db: Db, actor: Actor, input: z.infer<typ
   const admin = await authorize(db, actor, 'ledger:allocate');
   const [project] = await db.select().from(projects).where(eq(projects.id, input.projectId));
   if (!project) throw new AppError('invalid_input', 'unknown project', { projectId: 'required' });
+  if (project.status !== 'active') throw new AppError('invalid_input', 'project not active', { projectId: 'project_closed' });
   try {
     return await db.transaction((tx) =>
       postAllocation(tx, { projectId: project.id, amountFen: parseYuan(input.amount)!, reason: input.reason, postedById: admin.id }),

@@ -25,11 +25,11 @@ export async function traceDonation(db: Db, donationId: string): Promise<Donatio
       else if (out.kind === 'allocation') {
         const [projectInflow] = await db.select().from(fundInflows).where(eq(fundInflows.entryId, out.entryId));
         if (!projectInflow) continue;
-        const share = out.amountFen / projectInflow.amountFen;
         let passedOn = 0;
         for (const inner of await outflowsOf(db, [projectInflow.id])) {
           if (inner.kind !== 'disbursement' || !inner.spent) continue;
-          const amountFen = Math.floor(inner.amountFen * share);
+          // This gift's share of the payment, in whole fen, computed in integers (BigInt: no float rounding).
+          const amountFen = Number((BigInt(inner.amountFen) * BigInt(out.amountFen)) / BigInt(projectInflow.amountFen));
           if (amountFen > 0) items.push({ kind: 'spent', amountFen, ...inner.spent });
           passedOn += amountFen;
         }

@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { createTranslator } from 'next-intl';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { needs, projects } from '@/db/schema';
 import { authorize, type Actor, type AuthorizedUser } from '@/lib/auth/actor';
 import { AppError, isAppError } from '@/lib/errors';
-import { loadCatalog } from '@/lib/i18n/catalog';
+import { historyWords } from '@/lib/i18n/history';
 import { actOnCase } from '@/lib/needs/case-actions';
 import { assertInScope } from '@/lib/needs/scope';
 import type { NeedStatus } from '@/lib/needs/status';
@@ -31,11 +30,6 @@ export type AcceptOutcome = { needId: string; code: string | null } & (
   | { ok: false; why: 'ineligible'; rule: IneligibleRule }
 );
 
-/** The case history is the programme's record, kept in Chinese whatever language the worker reads. */
-function historyWords(): Translate {
-  const t = createTranslator({ locale: 'zh-CN', messages: loadCatalog('zh-CN') as never });
-  return (key, values) => (t as unknown as Translate)(key, values);
-}
 
 /**
  * Accepts signed proposals (the case page's top suggestion, or rows of "propose assignments"), each in its

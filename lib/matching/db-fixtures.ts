@@ -1,8 +1,7 @@
 import type { Db } from '@/db/client';
 import { projectAreas, projects } from '@/db/schema';
 import { uniqueSuffix } from '@/db/test-db';
-import { accountCodes } from '@/lib/ledger/accounts';
-import { postEntry } from '@/lib/ledger/post';
+import { postAllocation } from '@/lib/ledger/movements';
 import { actOnCase, assessCase, assignCase } from '@/lib/needs/case-actions';
 import type { NeedIntake } from '@/lib/needs/intake-schema';
 import { submitNeed } from '@/lib/needs/intake';
@@ -39,15 +38,7 @@ export async function testProject(db: Db, { areaIds = [], ...overrides }: Projec
 
 /** Moves money from the general fund to a project's fund, as the administrators do. */
 export async function fundProject(db: Db, projectId: string, amountFen: number, adminId: string) {
-  await postEntry(db, {
-    kind: 'allocation',
-    memo: '测试：为匹配测试拨付',
-    postedById: adminId,
-    lines: [
-      { accountCode: accountCodes.generalFund, amountFen: -amountFen },
-      { accountCode: accountCodes.projectFund(projectId), amountFen },
-    ],
-  });
+  await db.transaction((tx) => postAllocation(tx, { projectId, amountFen, reason: '测试：为匹配测试拨付', postedById: adminId }));
 }
 
 /**

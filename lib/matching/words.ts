@@ -8,7 +8,8 @@ import type { IneligibleRule, Reason, UnassignedWhy } from './types';
  * message catalogs (`matching`, `needs`). `t` is a translator rooted at the catalog, so the same code
  * serves a page (in the viewer's language) and the case history (in Chinese, the programme's language).
  */
-export type Translate = (key: string, values?: Record<string, string | number>) => string;
+export type { Translate } from '@/lib/i18n/history';
+import type { Translate } from '@/lib/i18n/history';
 
 export function areaName(areaId: string, locale: string): string {
   const area = jiangbeiAreas.find((a) => a.id === areaId);

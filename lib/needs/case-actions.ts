@@ -5,6 +5,8 @@ import { needEvents, needs, projects, serviceRecords, users } from '@/db/schema'
 import { authorize, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
+import { historyWords } from '@/lib/i18n/history';
+import { assertId } from '@/lib/ids';
 import { assertInScope } from './scope';
 import { addWorkingDays, matchWorkingDays } from './sla';
 import { nextStatus, type NeedAction } from './status';
@@ -19,7 +21,7 @@ export const caseCommandSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('match'), projectId: z.string().uuid('required'), reason: note }),
   z.object({
     action: z.literal('record_service'),
-    servedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid'),
+    servedOn: z.iso.date('date_invalid'),
     serviceType: z.string().trim().min(1, 'required').max(50, 'too_long'),
     hours: z.coerce.number({ message: 'number_invalid' }).positive('number_invalid').max(1000, 'number_invalid'),
     personTimes: z.coerce.number({ message: 'number_invalid' }).int('number_invalid').min(1, 'number_invalid').max(10000, 'number_invalid'),
@@ -37,6 +39,7 @@ export type CaseCommand = z.infer<typeof caseCommandSchema>;
  */
 export async function actOnCase(db: Db, actor: Actor, needId: string, command: CaseCommand, now = new Date()) {
   const user = await authorize(db, actor, 'case:act');
+  assertId(needId);
   return db.transaction(async (tx) => {
     const [need] = await tx.select().from(needs).where(eq(needs.id, needId)).for('update');
     if (!need) throw new AppError('not_found');
@@ -117,6 +120,7 @@ export const assessSchema = z.object({
 
 export async function assessCase(db: Db, actor: Actor, needId: string, input: z.infer<typeof assessSchema>) {
   const user = await authorize(db, actor, 'case:act');
+  assertId(needId);
   await db.transaction(async (tx) => {
     const [need] = await tx.select().from(needs).where(eq(needs.id, needId)).for('update');
     if (!need) throw new AppError('not_found');
@@ -128,13 +132,14 @@ export async function assessCase(db: Db, actor: Actor, needId: string, input: z.
       type: 'assessment',
       actorId: user.id,
       actorKind: 'staff',
-      note: `hardship ${input.hardship}, urgency ${input.urgency}`,
+      note: historyWords()('case.history.assessment', { hardship: input.hardship, urgency: historyWords()(`needs.urgency.${input.urgency}`) }),
     });
   });
 }
 
 export async function addCaseNote(db: Db, actor: Actor, needId: string, text: string) {
   const user = await authorize(db, actor, 'case:act');
+  assertId(needId);
   const [need] = await db.select().from(needs).where(eq(needs.id, needId));
   if (!need) throw new AppError('not_found');
   await assertInScope(db, user, need);
@@ -144,6 +149,8 @@ export async function addCaseNote(db: Db, actor: Actor, needId: string, text: st
 /** A social worker claims a case for themself; an admin may assign it to any active social worker. */
 export async function assignCase(db: Db, actor: Actor, needId: string, assigneeId: string) {
   const user = await authorize(db, actor, 'case:act');
+  assertId(needId);
+  assertId(assigneeId);
   if (assigneeId !== user.id && !can(user.role, 'case:assign_others')) throw new AppError('forbidden', 'only admins assign others');
   await db.transaction(async (tx) => {
     const [need] = await tx.select().from(needs).where(eq(needs.id, needId)).for('update');

@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { needEvents, needs, piiAccessLog, projects, serviceRecords, users } from '@/db/schema';
 import { authorize, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
+import { assertId } from '@/lib/ids';
 import { decryptJson } from '@/lib/privacy/crypto';
 import type { NeedPii } from './pii';
 import { assertInScope } from './scope';
@@ -15,6 +16,7 @@ import { allowedActions } from './status';
  */
 export async function getCase(db: Db, actor: Actor, needId: string) {
   const user = await authorize(db, actor, 'case:read_pii');
+  assertId(needId);
   const assignee = alias(users, 'assignee');
   const [row] = await db
     .select({ need: needs, projectName: projects.nameZh, projectNameEn: projects.nameEn, assigneeName: assignee.name })

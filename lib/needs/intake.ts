@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { needEvents, needs } from '@/db/schema';
 import { authorize, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
+import { historyWords } from '@/lib/i18n/history';
 import { parseYuan } from '@/lib/money';
 import { lookupHash } from '@/lib/privacy/crypto';
 import { takeRateLimit } from '@/lib/rate-limit';
@@ -86,7 +87,7 @@ export async function submitNeed(db: Db, input: NeedIntake, meta: IntakeMeta): P
           toStatus: 'submitted',
           actorId: staff?.id ?? null,
           actorKind: staff ? 'staff' : 'resident',
-          note: staff ? `entered from ${channel}` : null,
+          note: staff ? historyWords()('case.history.entered', { channel: historyWords()(`needs.channel.${channel}`) }) : null,
           createdAt: now,
         });
         return { code, needId: need.id };

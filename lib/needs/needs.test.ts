@@ -155,6 +155,7 @@ describe('personal information', () => {
     const [old] = await db.select().from(needs).where(eq(needs.id, needId));
     expect(old.piiCiphertext).toBeNull();
     expect(old.nameMasked).toBe('');
+    expect(old.description).toBe('[已清除]');
     expect(old.status).toBe('closed');
     expect(old.category).toBe('life');
     const [kept] = await db.select().from(needs).where(eq(needs.id, fresh));

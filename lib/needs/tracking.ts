@@ -41,7 +41,14 @@ export type TimelineItem = {
 
 /** What the resident sees: the steps in plain words, never an internal note and never anyone's personal data. */
 export async function trackNeed(db: Db, proof: Proof, ip: string) {
-  const need = await proveNeed(db, proof, ip);
+  return viewProvenNeed(db, await proveNeed(db, proof, ip));
+}
+
+type ProvenNeed = Awaited<ReturnType<typeof proveNeed>>;
+
+/** The resident's view of a need already proven in this request (so one action counts one look-up). */
+export async function viewProvenNeed(db: Db, proven: ProvenNeed) {
+  const [need] = await db.select().from(needs).where(eq(needs.id, proven.id));
   const events = await db
     .select({
       at: needEvents.createdAt,
@@ -74,7 +81,7 @@ export async function trackNeed(db: Db, proof: Proof, ip: string) {
     rating: need.rating,
   };
 }
-export type TrackedNeed = Awaited<ReturnType<typeof trackNeed>>;
+export type TrackedNeed = Awaited<ReturnType<typeof viewProvenNeed>>;
 
 export const messageSchema = z.object({ message: z.string().trim().min(1, 'required').max(500, 'too_long') });
 
@@ -82,6 +89,7 @@ export async function addResidentMessage(db: Db, proof: Proof, message: string, 
   const need = await proveNeed(db, proof, ip);
   if (need.status === 'closed' || need.status === 'withdrawn') throw new AppError('conflict', 'case no longer open');
   await db.insert(needEvents).values({ needId: need.id, type: 'resident_message', actorKind: 'resident', publicNote: message });
+  return need;
 }
 
 export async function withdrawNeed(db: Db, proof: Proof, reason: string, ip: string) {
@@ -100,6 +108,7 @@ export async function withdrawNeed(db: Db, proof: Proof, reason: string, ip: str
       publicNote: reason || null,
     });
   });
+  return need;
 }
 
 export const ratingSchema = z.object({
@@ -117,4 +126,5 @@ export async function rateNeed(db: Db, proof: Proof, rating: number, comment: st
     .returning({ id: needs.id });
   if (!updated.length) throw new AppError('conflict', 'cannot rate now');
   await db.insert(needEvents).values({ needId: need.id, type: 'rating', actorKind: 'resident', note: comment || null });
+  return need;
 }

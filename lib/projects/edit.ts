@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { auditLog, projects } from '@/db/schema';
@@ -50,6 +50,10 @@ export async function updateProject(db: Db, actor: Actor, projectId: string, inp
   const admin = await authorize(db, actor, 'project:edit');
   if (!/^[0-9a-f-]{36}$/i.test(projectId)) throw new AppError('not_found', 'no such project');
   const { goal, ...texts } = input;
+  if (texts.status === 'draft' && (await hasMoney(db, projectId))) {
+    // A draft disappears from the public report; a project that took money must stay accountable there.
+    throw new AppError('invalid_input', 'project has money', { status: 'status_has_money' });
+  }
   const updated = await db
     .update(projects)
     .set({ ...texts, goalFen: goal, updatedAt: new Date() })
@@ -63,4 +67,10 @@ export async function updateProject(db: Db, actor: Actor, projectId: string, inp
     targetId: projectId,
     details: { status: input.status, goalFen: goal },
   });
+}
+
+async function hasMoney(db: Db, projectId: string): Promise<boolean> {
+  const [row] = await db.execute<{ n: string }>(sql`
+    select (select count(*) from donations where project_id = ${projectId}) + (select count(*) from ledger_accounts where project_id = ${projectId}) as n`);
+  return Number(row.n) > 0;
 }

@@ -1,16 +1,8 @@
 import { asc, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { journalEntries } from '@/db/schema';
+import { toCsv } from '@/lib/csv';
 import { getMonthly, listPublicPayments } from './transparency';
-
-/** RFC 4180 CSV with a BOM, so spreadsheet programs read the Chinese text correctly. */
-export function toCsv(header: string[], rows: (string | number | null)[][]): string {
-  const cell = (v: string | number | null) => {
-    const s = v === null ? '' : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
-}
 
 export type JournalExportEntry = {
   id: number;

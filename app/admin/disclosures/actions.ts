@@ -7,16 +7,15 @@ import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/session';
 import { publishDisclosure } from '@/lib/reports/disclosures';
 
-const schema = z.object({
-  projectId: z.string().uuid(),
-  kind: z.enum(['quarterly', 'final']),
-  periodStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  periodEnd: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-});
+const schema = z
+  .object({ projectId: z.string().uuid(), kind: z.enum(['quarterly', 'final']), periodStart: z.iso.date(), periodEnd: z.iso.date() })
+  .refine((v) => v.periodStart <= v.periodEnd);
 
 export async function publishDisclosureAction(formData: FormData) {
-  const input = schema.parse(Object.fromEntries(formData));
-  const { id } = await publishDisclosure(getDb(), await getActor(), input);
+  // The form's fields are hidden and fixed: anything else was tampered with, and nothing is published.
+  const parsed = schema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) redirect('/admin/disclosures');
+  const { id } = await publishDisclosure(getDb(), await getActor(), parsed.data);
   revalidatePath('/transparency/disclosures');
   redirect(`/transparency/disclosures/${id}`);
 }

@@ -8,7 +8,9 @@ import { recordReceiptAction } from './actions';
 export function ReceiptForm({ donationId }: { donationId: string }) {
   const t = useTranslations('donations.receipts');
   const [state, action, pending] = useActionState(recordReceiptAction, emptyForm);
-  const error = state.errors.receiptNumber ?? state.errors.donationId;
+  // A refusal (forbidden, throttled) comes back as the form's message, not as a field error: show it too.
+  const refusal = !state.ok && state.message ? state.message : undefined;
+  const error = state.errors.receiptNumber ?? state.errors.donationId ?? state.errors._form ?? refusal;
   const id = `receipt-${donationId}`;
   return (
     <form action={action} className="mt-2 flex flex-col gap-2" noValidate>
@@ -19,6 +21,7 @@ export function ReceiptForm({ donationId }: { donationId: string }) {
         <button type="submit" className="btn-secondary shrink-0" disabled={pending}>{t('record')}</button>
       </div>
       {error ? <p className="field-error" role="alert">{t(`errors.${error}` as 'errors.required')}</p> : null}
+      {state.ok && state.message === 'saved' ? <p className="font-semibold text-leaf-600" role="status">{t('saved')}</p> : null}
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { fulfilDonation } from '@/lib/donations/fulfil';
 import { donationFormSchema } from '@/lib/donations/input';
 import { cancelOwnPlan } from '@/lib/donations/plans';
 import { startDonation } from '@/lib/donations/start';
+import { thanksToken } from '@/lib/donations/thanks-link';
 import { newPendingDonation, newProject, newUser } from '@/lib/donations/testing/fixtures';
 import { activeProvider } from '@/lib/payments';
 import { startStripeStandIn } from './testing/stand-in';
@@ -57,7 +58,7 @@ describe('Stripe Checkout, through the real stripe client against a stand-in', (
     expect(f.client_reference_id).toBe(started.donationId);
     expect(f['metadata[donation_id]']).toBe(started.donationId);
     expect(f['payment_intent_data[metadata][donation_id]']).toBe(started.donationId);
-    expect(f.success_url).toBe(`https://give.example.org/donate/thanks/${started.donationId}`);
+    expect(f.success_url).toBe(`https://give.example.org/donate/thanks/${started.donationId}?t=${thanksToken(started.donationId!)}`);
     expect(started.redirectUrl).toMatch(/^https:\/\/checkout\.stripe\.com\//);
     const [row] = await db.select().from(donations).where(eq(donations.id, started.donationId!));
     expect(row.providerSessionId).toMatch(/^cs_test_/);

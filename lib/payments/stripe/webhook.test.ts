@@ -1,18 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/stripe/webhook/route';
-import { paymentEvents, recurringPlans } from '@/db/schema';
+import { donations, paymentEvents, recurringPlans } from '@/db/schema';
 import { useTestDb } from '@/db/test-db';
 import { balanceOf, donationRow, entriesFor, fundOf, newPendingDonation, newProject, newUser } from '@/lib/donations/testing/fixtures';
 import { paidSession, refundedCharge, signedEvent, testWebhookSecret, webhookRequest } from './testing/events';
+import { startStripeStandIn } from './testing/stand-in';
 
 const db = useTestDb();
 
-beforeAll(() => {
+let standIn: Awaited<ReturnType<typeof startStripeStandIn>>;
+beforeAll(async () => {
+  // Invoice events make the webhook ask Stripe for the invoice's payment: the stand-in answers.
+  standIn = await startStripeStandIn();
   // The route reads its configuration through lib/env on first use, after this.
-  Object.assign(process.env, { STRIPE_SECRET_KEY: 'sk_test_standin', STRIPE_WEBHOOK_SECRET: testWebhookSecret });
+  Object.assign(process.env, {
+    STRIPE_SECRET_KEY: 'sk_test_standin',
+    STRIPE_WEBHOOK_SECRET: testWebhookSecret,
+    STRIPE_API_HOST: '127.0.0.1',
+    STRIPE_API_PORT: String(standIn.port),
+    STRIPE_API_PROTOCOL: 'http',
+  });
 });
+afterAll(() => standIn.close());
 
 const deliver = async (event: { payload: string; signature: string }) => {
   const res = await POST(webhookRequest(event));
@@ -135,5 +146,34 @@ describe('the Stripe webhook route', () => {
     await deliver(signedEvent('customer.subscription.deleted', { id: subscription, object: 'subscription', status: 'canceled' }));
     const [ended] = await db.select().from(recurringPlans).where(eq(recurringPlans.id, plan.id));
     expect(ended.status).toBe('cancelled');
+  });
+  it('a monthly gift refunded in Stripe reaches the ledger, though invoice.paid did not name its payment', async () => {
+    const donor = await newUser(db);
+    const project = await newProject(db);
+    const [plan] = await db.insert(recurringPlans).values({ donorId: donor.id, projectId: project.id, amountFen: 3000, provider: 'stripe' }).returning();
+    const invoice = (id: string) => ({
+      id,
+      object: 'invoice',
+      currency: 'cny',
+      amount_paid: 3000,
+      status: 'paid',
+      parent: { type: 'subscription_details', subscription_details: { subscription: `sub_${randomUUID()}`, metadata: { plan_id: plan.id } } },
+    });
+    const gift = async (invoiceId: string) => (await db.select().from(donations).where(eq(donations.providerInvoiceId, invoiceId)))[0];
+
+    // Refund after: invoice.paid books the gift, the webhook finds its payment (the stand-in says pi_of_<invoice>).
+    const first = `in_${randomUUID()}`;
+    await deliver(signedEvent('invoice.paid', invoice(first)));
+    expect(standIn.requests.some((r) => r.path === '/v1/invoice_payments' && r.form.invoice === first)).toBe(true);
+    expect(await gift(first)).toMatchObject({ status: 'paid', providerPaymentId: `pi_of_${first}` });
+    await deliver(signedEvent('charge.refunded', refundedCharge(`pi_of_${first}`, 3000, 3000)));
+    expect(await gift(first)).toMatchObject({ status: 'refunded', refundedFen: 3000 });
+
+    // Refund first: it waits, parked, and applies once the invoice's payment is known.
+    const second = `in_${randomUUID()}`;
+    await deliver(signedEvent('charge.refunded', refundedCharge(`pi_of_${second}`, 3000, 1000)));
+    await deliver(signedEvent('invoice.paid', invoice(second)));
+    expect(await gift(second)).toMatchObject({ status: 'partially_refunded', refundedFen: 1000 });
+    expect(await balanceOf(db, fundOf(project.id))).toBe(2000);
   });
 });

@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 import type { Db } from '@/db/client';
 import { applyPaymentEvent, type EventOutcome } from '@/lib/donations/apply-event';
 import { createStripeClient, type StripeConfig } from './client';
+import { paymentIntentOfInvoice } from './provider';
 import { translateStripeEvent } from './translate';
 
 export type WebhookResult = { status: 200; outcome: EventOutcome; type: string } | { status: 400; error: string };
@@ -10,8 +11,8 @@ let client: { key: string; stripe: Stripe } | undefined;
 
 /**
  * A Stripe webhook delivery: the signature is checked on the raw body exactly as received, then the event goes
- * through the one idempotent door. A bad signature changes nothing; a processing error is thrown (500) so
- * Stripe delivers again.
+ * through the one idempotent door. A bad signature changes nothing; a processing error — also a failed look-up
+ * of an invoice's payment — is thrown (500) so Stripe delivers again.
  */
 export async function handleStripeWebhook(
   db: Db,
@@ -26,7 +27,9 @@ export async function handleStripeWebhook(
   } catch {
     return { status: 400, error: 'signature verification failed' };
   }
-  const outcome = await applyPaymentEvent(db, 'stripe', event.id, event.type, translateStripeEvent(event));
+  const outcome = await applyPaymentEvent(db, 'stripe', event.id, event.type, translateStripeEvent(event), {
+    paymentOfInvoice: (invoiceId) => paymentIntentOfInvoice(stripeFor(config), invoiceId),
+  });
   return { status: 200, outcome, type: event.type };
 }
 

@@ -9,8 +9,8 @@ import { requirePermission } from '../../../_lib/guard';
 const query = z.object({
   project: z.string().uuid(),
   kind: z.enum(['quarterly', 'final']),
-  start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  start: z.iso.date(),
+  end: z.iso.date(),
 });
 
 export default async function PreviewPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {

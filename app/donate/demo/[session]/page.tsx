@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { findDemoCheckout } from '@/lib/donations/demo-checkout';
+import { thanksPath } from '@/lib/donations/thanks-link';
 import { demoPaymentsAllowed } from '@/lib/payments/demo/provider';
 import { formatFen } from '@/lib/money';
 import { cancelDemoPaymentAction, confirmDemoPaymentAction } from '../actions';
@@ -53,7 +54,7 @@ export default async function DemoCheckoutPage({ params }: { params: Promise<{ s
         ) : (
           <>
             <p>{t('closed')}</p>
-            <Link className="btn-secondary" href={checkout.kind === 'monthly' ? `/donate/thanks/plan/${checkout.id}` : `/donate/thanks/${checkout.id}`}>
+            <Link className="btn-secondary" href={thanksPath(checkout.kind === 'monthly' ? 'plan' : 'donation', checkout.id)}>
               {t('toThanks')}
             </Link>
           </>

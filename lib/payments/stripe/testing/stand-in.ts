@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -44,7 +45,8 @@ export async function startStripeStandIn() {
 
 function answer(method: string, path: string, form: Record<string, string>, n: number): object {
   if (method === 'POST' && path === '/v1/checkout/sessions') {
-    const id = `cs_test_${n}`;
+    // Unique across runs too: the test database keeps earlier runs' rows, and session ids are unique there.
+    const id = `cs_test_${n}_${randomUUID().slice(0, 8)}`;
     return { id, object: 'checkout.session', url: `https://checkout.stripe.com/c/pay/${id}`, mode: form.mode, status: 'open' };
   }
   if (method === 'POST' && path === '/v1/refunds') {
