@@ -10,8 +10,8 @@ type Props = {
 
 const grid = { 1: 'grid-cols-1', 2: 'grid-cols-1 sm:grid-cols-2', 3: 'grid-cols-2 sm:grid-cols-3' };
 
-/** Radio buttons as big tappable cards: easier than a dropdown for older hands on small screens. */
-export function RadioCards({ name, legend, options, error, required, columns = 2, defaultValue }: Props & { defaultValue?: string }) {
+/** Radio buttons or checkboxes as big tappable cards: easier than a dropdown for older hands on small screens. */
+function ChoiceCards({ type, name, legend, options, error, required, columns = 2, checked }: Props & { type: 'radio' | 'checkbox'; checked: (value: string) => boolean }) {
   return (
     <fieldset aria-describedby={error ? `${name}-error` : undefined} aria-invalid={error ? true : undefined}>
       <legend className="field-label">
@@ -21,7 +21,7 @@ export function RadioCards({ name, legend, options, error, required, columns = 2
       <div className={`grid gap-2 ${grid[columns]}`}>
         {options.map((o) => (
           <label key={o.value} className="flex min-h-12 cursor-pointer items-center gap-3 rounded-xl border-2 border-line bg-white px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-            <input type="radio" name={name} value={o.value} defaultChecked={defaultValue === o.value} className="size-5 accent-brand-600" required={required} />
+            <input type={type} name={name} value={o.value} defaultChecked={checked(o.value)} className="size-5 accent-brand-600" />
             <span>{o.label}</span>
           </label>
         ))}
@@ -35,25 +35,12 @@ export function RadioCards({ name, legend, options, error, required, columns = 2
   );
 }
 
-export function CheckboxCards({ name, legend, options, error, columns = 2, defaultValues = [] }: Props & { defaultValues?: string[] }) {
-  return (
-    <fieldset aria-describedby={error ? `${name}-error` : undefined}>
-      <legend className="field-label">{legend}</legend>
-      <div className={`grid gap-2 ${grid[columns]}`}>
-        {options.map((o) => (
-          <label key={o.value} className="flex min-h-12 cursor-pointer items-center gap-3 rounded-xl border-2 border-line bg-white px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-            <input type="checkbox" name={name} value={o.value} defaultChecked={defaultValues.includes(o.value)} className="size-5 accent-brand-600" />
-            <span>{o.label}</span>
-          </label>
-        ))}
-      </div>
-      {error ? (
-        <p id={`${name}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
-  );
+export function RadioCards({ defaultValue, ...props }: Props & { defaultValue?: string }) {
+  return <ChoiceCards {...props} type="radio" checked={(v) => v === defaultValue} />;
+}
+
+export function CheckboxCards({ defaultValues = [], ...props }: Props & { defaultValues?: string[] }) {
+  return <ChoiceCards {...props} type="checkbox" checked={(v) => defaultValues.includes(v)} />;
 }
 
 /** A single consent checkbox with its error, kept apart from anything else the person agrees to. */

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { needCategoryEnum, needKindEnum, populationEnum } from '@/db/schema/enums';
 import { parseYuan } from '@/lib/money';
 import { jiangbeiAreas } from '@/lib/places';
 
-export const categories = ['life', 'integration', 'education', 'medical', 'elderly_care', 'disability', 'employment', 'emergency'] as const;
-export const kinds = ['material', 'service', 'both'] as const;
-export const populations = ['children', 'elderly', 'disabled', 'limited_mobility', 'low_income'] as const;
+export const categories = needCategoryEnum.enumValues;
+export const kinds = needKindEnum.enumValues;
+export const populations = populationEnum.enumValues;
 export const relations = ['self', 'family', 'grid_worker', 'social_worker', 'neighbour', 'other'] as const;
 export type Category = (typeof categories)[number];
 

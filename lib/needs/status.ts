@@ -1,15 +1,7 @@
 /** The journey of a need (shared/DOMAIN.md), as data: which action may move it from which status to which. */
-export const needStatuses = [
-  'submitted',
-  'screening',
-  'valid',
-  'invalid',
-  'matched',
-  'in_service',
-  'fulfilled',
-  'closed',
-  'withdrawn',
-] as const;
+import { needStatusEnum } from '@/db/schema/enums';
+
+export const needStatuses = needStatusEnum.enumValues;
 export type NeedStatus = (typeof needStatuses)[number];
 
 export const needActions = [
