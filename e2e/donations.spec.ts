@@ -1,11 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
+import { withTestDb } from './db';
 import { accounts, callServerAction, expectOnPath, serverActionId, signIn } from './helpers';
 
 // The test database, to prove what the pages say: rows written, or not written.
-// Idle connections close at once: the embedded test database serves one connection at a time.
-const sql = postgres(process.env.DATABASE_URL ?? '', { max: 1, idle_timeout: 1, onnotice: () => {} });
-test.afterAll(() => sql.end());
+const query = <T>(q: ReturnType<typeof sql>) => withTestDb(async (db) => (await db.execute(q)) as unknown as T[]);
 
 /** "已筹 ¥12,345.50 / 目标 …" → 1234550 (the first amount in the text, in fen). */
 function fenIn(text: string | null): number {
@@ -24,7 +23,7 @@ async function homeRaised(page: Page) {
   await page.goto('/');
   return fenIn(await page.getByTestId('figure-raised').textContent());
 }
-const donationCount = async () => Number((await sql`select count(*) as n from donations`)[0].n);
+const donationCount = async () => Number((await query<{ n: string }>(sql`select count(*) as n from donations`))[0].n);
 
 test('a guest gives ¥100 to 智慧果 through the demo processor and gets a certificate; the totals move by exactly ¥100', async ({ page }) => {
   const before = await projectRaised(page, 'zhihuiguo');
@@ -143,11 +142,11 @@ test('bad amounts and an unknown project are refused with a clear message, nothi
 
 test('a donor or a visitor cannot call the refund action directly; an administrator can', async ({ page, playwright, baseURL }) => {
   const refund = serverActionId('app/admin/donations/actions.ts', 'refundDonationAction');
-  const [gift] = await sql`
+  const [gift] = await query<{ id: string; refunded_fen: string }>(sql`
     select d.id, d.refunded_fen from donations d join projects p on p.id = d.project_id
-    where d.status = 'paid' and d.provider = 'demo' and p.slug = 'zhihuiguo' order by d.paid_at desc limit 1`;
+    where d.status = 'paid' and d.provider = 'demo' and p.slug = 'zhihuiguo' order by d.paid_at desc limit 1`);
   const fields = { donationId: gift.id as string, amount: '1' };
-  const refunded = async () => Number((await sql`select refunded_fen from donations where id = ${gift.id}`)[0].refunded_fen);
+  const refunded = async () => Number((await query<{ refunded_fen: string }>(sql`select refunded_fen from donations where id = ${gift.id}`))[0].refunded_fen);
 
   const visitor = await playwright.request.newContext({ baseURL });
   const visitorRes = await callServerAction(visitor, '/admin/donations', refund, fields, true);

@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import { createDb } from '@/db/client';
+import { openTestDb } from './db';
 import { needs, users } from '@/db/schema';
 import { actOnCase, assessCase } from '@/lib/needs/case-actions';
 import { suggestForNeed } from '@/lib/matching/load';
@@ -10,16 +10,12 @@ import { accounts } from './helpers';
  * The matching journeys start from needs that screening has already found valid — made here through
  * lib/, as an administrator would leave them, so the journey depends on no other test.
  */
-function database() {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set: run the journeys with `npm test`.');
-  return createDb(url, 1, 1);
-}
+const database = openTestDb;
 
 const random = (n: number) => Math.floor(Math.random() * n);
 
 export async function createValidNeeds(count: number, areaId = 'baisha') {
-  const { db, close } = database();
+  const { db, close } = await database();
   try {
     const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, accounts.admin));
     const actor = { userId: admin.id };
@@ -63,7 +59,7 @@ export async function createValidNeeds(count: number, areaId = 'baisha') {
 }
 
 export async function statusesOf(needIds: string[]) {
-  const { db, close } = database();
+  const { db, close } = await database();
   try {
     const rows = await db.select({ id: needs.id, status: needs.status }).from(needs).where(inArray(needs.id, needIds));
     return Object.fromEntries(rows.map((r) => [r.id, r.status]));
@@ -74,7 +70,7 @@ export async function statusesOf(needIds: string[]) {
 
 /** The case page's signed top suggestion for this need, as it would be offered to this person. */
 export async function topSuggestionToken(needId: string, email: string) {
-  const { db, close } = database();
+  const { db, close } = await database();
   try {
     const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
     const s = await suggestForNeed(db, { userId: u.id }, needId);

@@ -1,9 +1,10 @@
 import { createDb } from '@/db/client';
 import { migrateDb } from '@/db/migrate';
 import { isEmpty, programPlan, seedDemo } from '@/db/seed/demo';
+import { seedScale } from '@/db/seed/scale';
 import { localSecrets } from './secrets';
 
-/** npm run db:seed [-- --program-scale] — demo data into the database at DATABASE_URL. Never in production. */
+/** npm run db:seed [-- --program-scale | --scale N] — demo data into the database at DATABASE_URL. Never in production. */
 async function main() {
   if (process.env.NODE_ENV === 'production') {
     console.error('Refusing to load demo data: NODE_ENV is production.');
@@ -25,6 +26,15 @@ async function main() {
     const programScale = process.argv.includes('--program-scale');
     await seedDemo(db, new Date(), programScale ? programPlan : undefined);
     console.log(programScale ? 'Programme-scale data loaded.' : 'Demo data loaded.');
+    // --scale N: N times the programme's published size on top (e.g. 100: 75,000 valid needs, ¥130 M).
+    const scaleAt = process.argv.indexOf('--scale');
+    if (scaleAt > 0) {
+      const scale = Number(process.argv[scaleAt + 1]);
+      if (!(scale > 0 && scale <= 1000)) throw new Error('--scale takes a number between 0 and 1000');
+      const started = Date.now();
+      await seedScale(url, scale);
+      console.log(`Scale ×${scale} loaded in ${Math.round((Date.now() - started) / 1000)} s.`);
+    }
   }
   await close();
 }

@@ -7,6 +7,7 @@ import { startEmbeddedDatabase } from '../embedded';
 import { migrateDb } from '../migrate';
 import { uniqueSuffix } from '../test-db';
 import { programPlan, seedDemo } from './demo';
+import { seedScale } from './scale';
 
 async function emptyDatabase() {
   if (process.env.EMBEDDED_DB === '1') {
@@ -20,6 +21,34 @@ async function emptyDatabase() {
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: async () => (await admin.unsafe(`drop database if exists ${name} with (force)`), await admin.end()) };
 }
+
+describe('the scaled dataset (--scale N)', () => {
+  it('adds N times the published size, with a hash chain and balances that verify', async () => {
+    const target = await emptyDatabase();
+    const { db, close } = createDb(target.url, 1);
+    try {
+      await migrateDb(db);
+      await seedDemo(db, new Date('2026-11-01T00:00:00Z'));
+      const before = await getHeadline(db);
+      await close();
+      await seedScale(target.url, 0.4, new Date('2026-11-01T00:00:00Z'));
+      const after = createDb(target.url, 1);
+      try {
+        const h = await getHeadline(after.db);
+        expect(h.raisedFen - before.raisedFen).toBe(0.4 * 130_000_000);
+        expect(h.personTimes - before.personTimes).toBe(0.4 * 5000);
+        expect(h.needsValid - before.needsValid).toBe(Math.round(0.4 * 750));
+        expect((await verifyChain(after.db)).firstBrokenEntryId).toBeNull();
+        expect(await verifyBalances(after.db)).toEqual([]);
+        expect(await verifyInflows(after.db)).toEqual([]);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await target.drop();
+    }
+  }, 600_000);
+});
 
 describe('the programme-scale dataset', () => {
   it('makes the report show exactly the published figures, with books that verify', async () => {
