@@ -18,6 +18,7 @@ const globalForDb = globalThis as unknown as { appDb?: Db };
 export function getDb(): Db {
   if (!globalForDb.appDb) {
     const e = env();
+    if (!e.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it for the embedded database).');
     globalForDb.appDb = createDb(e.DATABASE_URL, e.DATABASE_POOL_MAX, e.DATABASE_IDLE_TIMEOUT).db;
   }
   return globalForDb.appDb;

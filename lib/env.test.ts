@@ -11,8 +11,14 @@ describe('parseEnv', () => {
     expect(e.DEMO_PAYMENTS).toBe(false);
   });
 
-  it('names the missing variable', () => {
-    expect(() => parseEnv({ NODE_ENV: 'development' })).toThrow(/DATABASE_URL/);
+  it('names a missing secret in production', () => {
+    const prev = process.env.NODE_ENV;
+    (process.env as Record<string, string>).NODE_ENV = 'production';
+    try {
+      expect(() => parseEnv({ ...base, NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), LOOKUP_HASH_KEY: 'y'.repeat(40) })).toThrow(/DATA_ENCRYPTION_KEYS/);
+    } finally {
+      (process.env as Record<string, string | undefined>).NODE_ENV = prev;
+    }
   });
 
   it('names an invalid variable', () => {

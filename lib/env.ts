@@ -16,7 +16,8 @@ const fen = (fallback: number) => z.coerce.number().int().positive().default(fal
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    DATABASE_URL: z.string().url().startsWith('postgres'),
+    /** Optional here so pages that never touch the database can render at build time; getDb() requires it. */
+    DATABASE_URL: z.string().url().startsWith('postgres').optional(),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     /** Seconds before an idle connection is closed; short for the embedded database, which serves one at a time. */
     DATABASE_IDLE_TIMEOUT: z.coerce.number().int().min(1).max(3600).default(30),
