@@ -86,29 +86,39 @@ export type ProjectRow = {
 };
 
 export async function getByProject(db: Db): Promise<ProjectRow[]> {
-  const rows = await db.execute<Record<string, string>>(sql`
-    select p.id, p.slug, p.name_zh, p.name_en,
-      coalesce((select sum(l.amount_fen) from journal_lines l join journal_entries e on e.id = l.entry_id join ledger_accounts a on a.id = l.account_id
-        where a.code = 'project_fund:' || p.id and e.kind = 'donation'), 0) as raised,
-      coalesce((select sum(l.amount_fen) from journal_lines l join journal_entries e on e.id = l.entry_id join ledger_accounts a on a.id = l.account_id
-        where a.code = 'project_fund:' || p.id and e.kind = 'allocation'), 0) as allocated,
-      coalesce((select balance_fen from ledger_accounts where code = 'payments_out:' || p.id), 0) as spent,
-      coalesce((select balance_fen from ledger_accounts where code = 'project_fund:' || p.id), 0) as balance,
-      coalesce((select sum(person_times) from service_records s where s.project_id = p.id), 0) as person_times,
-      (select count(*) from needs n where n.project_id = p.id and n.status in ('in_service','fulfilled','closed')) as served
-    from projects p where p.status <> 'draft' order by p.sort_order`);
-  return rows.map((r) => ({
-    id: r.id,
-    slug: r.slug,
-    nameZh: r.name_zh,
-    nameEn: r.name_en,
-    raisedFen: Number(r.raised),
-    allocatedFen: Number(r.allocated),
-    spentFen: Number(r.spent),
-    balanceFen: Number(r.balance),
-    personTimes: Number(r.person_times),
-    needsServed: Number(r.served),
-  }));
+  // One pass over the projects' fund lines, grouped by project and entry kind, instead of a scan per project.
+  const [projectRows, flows, served] = await Promise.all([
+    db.execute<Record<string, string>>(sql`
+      select p.id, p.slug, p.name_zh, p.name_en,
+        coalesce((select balance_fen from ledger_accounts where code = 'payments_out:' || p.id), 0) as spent,
+        coalesce((select balance_fen from ledger_accounts where code = 'project_fund:' || p.id), 0) as balance
+      from projects p where p.status <> 'draft' order by p.sort_order`),
+    db.execute<{ project_id: string; kind: string; total: string }>(sql`
+      select a.project_id, e.kind, sum(l.amount_fen) as total
+      from journal_lines l join ledger_accounts a on a.id = l.account_id join journal_entries e on e.id = l.entry_id
+      where a.kind = 'project_fund' and e.kind in ('donation','allocation')
+      group by a.project_id, e.kind`),
+    db.execute<{ project_id: string; person_times: string; needs: string }>(sql`
+      select s.project_id, sum(s.person_times) as person_times,
+        (select count(*) from needs n where n.project_id = s.project_id and n.status in ('in_service','fulfilled','closed')) as needs
+      from service_records s group by s.project_id`),
+  ]);
+  const flow = (id: string, kind: string) => Number(flows.find((f) => f.project_id === id && f.kind === kind)?.total ?? 0);
+  return projectRows.map((r) => {
+    const people = served.find((x) => x.project_id === r.id);
+    return {
+      id: r.id,
+      slug: r.slug,
+      nameZh: r.name_zh,
+      nameEn: r.name_en,
+      raisedFen: flow(r.id, 'donation'),
+      allocatedFen: flow(r.id, 'allocation'),
+      spentFen: Number(r.spent),
+      balanceFen: Number(r.balance),
+      personTimes: Number(people?.person_times ?? 0),
+      needsServed: Number(people?.needs ?? 0),
+    };
+  });
 }
 
 export async function getSpendingByCategory(db: Db) {
