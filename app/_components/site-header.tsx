@@ -53,7 +53,7 @@ export async function SiteHeader() {
             <li key={l.href}>
               <Link
                 href={l.href}
-                className="flex min-h-12 items-center justify-center hyphens-auto px-1 text-center leading-tight font-semibold text-brand-800 no-underline hover:bg-brand-100"
+                className="flex min-h-12 items-center justify-center px-0.5 text-center text-[0.95rem] leading-tight font-semibold [overflow-wrap:anywhere] text-brand-800 no-underline hover:bg-brand-100 sm:text-base"
               >
                 {l.label}
               </Link>
