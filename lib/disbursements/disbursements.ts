@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { auditLog, disbursements, evidenceFiles, needs, projects } from '@/db/schema';
@@ -165,13 +165,25 @@ async function assertEvidenceScope(db: Db, user: AuthorizedUser, disbursementId:
   if (row.need?.areaId && row.requestedById !== user.id) await assertInScope(db, user, { areaId: row.need.areaId, assigneeId: row.need.assigneeId });
 }
 
-export async function listEvidence(db: Db, actor: Actor, disbursementId: string) {
+/** The evidence of many listed payments in one query, limited to what the viewer's scope allows. */
+export async function listEvidenceFor(db: Db, actor: Actor, disbursementIds: string[]) {
   const user = await authorize(db, actor, 'evidence:read');
-  await assertEvidenceScope(db, user, disbursementId);
-  return db
-    .select({ id: evidenceFiles.id, fileName: evidenceFiles.fileName, mimeType: evidenceFiles.mimeType, sizeBytes: evidenceFiles.sizeBytes })
+  if (disbursementIds.length === 0) return new Map<string, { id: string; fileName: string }[]>();
+  const scope = caseScope(user);
+  const rows = await db
+    .select({ id: evidenceFiles.id, fileName: evidenceFiles.fileName, disbursementId: evidenceFiles.disbursementId })
     .from(evidenceFiles)
-    .where(eq(evidenceFiles.disbursementId, disbursementId));
+    .innerJoin(disbursements, eq(disbursements.id, evidenceFiles.disbursementId))
+    .leftJoin(needs, eq(needs.id, disbursements.needId))
+    .where(
+      and(
+        inArray(evidenceFiles.disbursementId, disbursementIds),
+        scope ? or(isNull(disbursements.needId), eq(disbursements.requestedById, user.id), scope) : undefined,
+      ),
+    );
+  const byPayment = new Map<string, { id: string; fileName: string }[]>();
+  for (const r of rows) byPayment.set(r.disbursementId, [...(byPayment.get(r.disbursementId) ?? []), { id: r.id, fileName: r.fileName }]);
+  return byPayment;
 }
 
 /** Evidence is served only to staff, after this check, never from a public path. */

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { uniqueSuffix, useTestDb } from '@/db/test-db';
 import { disbursements, donations, ledgerAccounts, projects, userAreas } from '@/db/schema';
-import { decideDisbursement, listDisbursements, listEvidence, readEvidence, requestDisbursement } from '@/lib/disbursements/disbursements';
+import { decideDisbursement, listDisbursements, listEvidenceFor, readEvidence, requestDisbursement } from '@/lib/disbursements/disbursements';
 import { actOnCase, type CaseCommand } from '@/lib/needs/case-actions';
 import { submitNeed } from '@/lib/needs/intake';
 import { reverseDisbursement } from '@/lib/disbursements/reverse';
@@ -116,7 +116,8 @@ describe('evidence and payments for one person', () => {
     const input = { projectId, needCode: code, amount: '20', payee: '某药店', purpose: '药品', category: 'goods' as const };
     await expect(requestDisbursement(db, { userId: outsider.id }, input, [{ name: 'r.png', content: png }])).rejects.toMatchObject({ code: 'forbidden' });
     const req = await requestDisbursement(db, { userId: insider.id }, input, [{ name: 'r.png', content: png }]);
-    const [file] = await listEvidence(db, { userId: insider.id }, req.id);
+    const [file] = (await listEvidenceFor(db, { userId: insider.id }, [req.id])).get(req.id)!;
+    expect((await listEvidenceFor(db, { userId: outsider.id }, [req.id])).get(req.id)).toBeUndefined();
     await expect(readEvidence(db, { userId: insider.id }, file.id)).resolves.toMatchObject({ mimeType: 'image/png' });
     await expect(readEvidence(db, { userId: outsider.id }, file.id)).rejects.toMatchObject({ code: 'forbidden' });
     expect((await listDisbursements(db, { userId: outsider.id })).some((d) => d.id === req.id)).toBe(false);

@@ -1,7 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
-import { listDisbursements, listEvidence } from '@/lib/disbursements/disbursements';
+import { listDisbursements, listEvidenceFor } from '@/lib/disbursements/disbursements';
 import { formatFen } from '@/lib/money';
 import { listProjectCards } from '@/lib/projects/queries';
 import { requirePermission } from '../../_lib/guard';
@@ -18,7 +18,7 @@ export default async function PaymentsPage() {
     listDisbursements(db, actor),
     listProjectCards(db),
   ]);
-  const evidence = new Map(await Promise.all(rows.map(async (r) => [r.id, await listEvidence(db, actor, r.id)] as const)));
+  const evidence = await listEvidenceFor(db, actor, rows.map((r) => r.id));
   const decider = can(user.role, 'disbursement:decide');
   return (
     <div className="flex flex-col gap-5">
