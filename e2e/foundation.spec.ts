@@ -48,6 +48,19 @@ test.describe('signing in', () => {
     });
   }
 
+  test('signing out is a plain form post that ends the session', async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, accounts.donor);
+    await expectOnPath(page, '/me');
+    await page.getByRole('button', { name: '退出' }).click();
+    await expectOnPath(page, '/');
+    await expect(page.getByRole('link', { name: '登录' })).toBeVisible();
+    await page.goto('/me');
+    await expectOnPath(page, '/login');
+    await context.close();
+  });
+
   test('a donor signs in by phone number too', async ({ page }) => {
     await signIn(page, '13900000001');
     await expectOnPath(page, '/me');

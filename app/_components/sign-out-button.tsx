@@ -1,11 +1,15 @@
-'use client';
+import { csrfToken } from '@/lib/auth/csrf';
 
-import { signOut } from '@/lib/auth/client';
-
-export function SignOutButton({ label }: { label: string }) {
+/** Signing out is a form post to next-auth, so it needs no JavaScript. */
+export async function SignOutButton({ label }: { label: string }) {
+  const token = await csrfToken();
   return (
-    <button type="button" className="btn-quiet min-h-11 px-3 text-sm" onClick={() => signOut({ callbackUrl: '/' })}>
-      {label}
-    </button>
+    <form action="/api/auth/signout" method="post">
+      <input type="hidden" name="csrfToken" value={token ?? ''} />
+      <input type="hidden" name="callbackUrl" value="/" />
+      <button type="submit" className="btn-quiet min-h-11 px-3 text-sm">
+        {label}
+      </button>
+    </form>
   );
 }
