@@ -37,6 +37,7 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(port), SERVER_LOG: serverLog },
+    // The journeys pay through the demo processor (a production build refuses it unless enabled).
+    env: { PORT: String(port), SERVER_LOG: serverLog, DEMO_PAYMENTS: '1' },
   },
 });

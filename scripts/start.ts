@@ -41,8 +41,9 @@ async function main() {
     DATABASE_URL: url,
     ...(embedded ? { DATABASE_POOL_MAX: '1', DATABASE_IDLE_TIMEOUT: '1' } : {}),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-    // With no processor configured, the clearly labelled demo processor takes payments.
-    DEMO_PAYMENTS: process.env.DEMO_PAYMENTS ?? (process.env.STRIPE_SECRET_KEY ? '0' : '1'),
+    // The embedded demo set-up (no DATABASE_URL, no Stripe) takes payments through the clearly labelled demo
+    // processor. Against a real database it stays refused unless DEMO_PAYMENTS=1 is set on purpose.
+    DEMO_PAYMENTS: process.env.DEMO_PAYMENTS ?? (embedded && !process.env.STRIPE_SECRET_KEY ? '1' : '0'),
   };
   const child = spawn(nextBin(), [dev ? 'dev' : 'start', '-p', String(port)], { stdio: ['inherit', 'pipe', 'pipe'], env: childEnv });
   // SERVER_LOG also keeps the server's output in a file (the privacy tests scan it for personal data).
