@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Field } from '../../_components/field';
+import { SelectField } from '../../_components/select-field';
 import { emptyForm } from '../../_lib/form-state';
 import { allocateAction } from './actions';
 
@@ -19,16 +20,7 @@ export function AllocateForm({ projects }: { projects: { id: string; name: strin
           {t('allocated')}
         </p>
       ) : null}
-      <Field name="projectId" label={t('project')} error={err('projectId')}>
-        <select key={state.values.projectId} id="projectId" name="projectId" className="field-input" defaultValue={state.values.projectId ?? ''}>
-          <option value="">—</option>
-          {projects.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField name="projectId" label={t('project')} blank options={projects.map((p) => ({ value: p.id, label: p.name }))} value={state.values.projectId} error={err('projectId')} />
       <Field name="amount" label={t('amount')} inputMode="decimal" defaultValue={state.values.amount} error={err('amount')} />
       <Field name="reason" label={t('allocateReason')} defaultValue={state.values.reason} error={err('reason')} />
       <button className="btn-primary" disabled={pending}>

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Field } from '../../_components/field';
+import { SelectField } from '../../_components/select-field';
 import { emptyForm } from '../../_lib/form-state';
 import { decidePaymentAction, requestPaymentAction, reversePaymentAction } from './actions';
 
@@ -27,29 +28,12 @@ export function RequestPaymentForm({ projects }: { projects: { id: string; name:
           {f(state.message)}
         </p>
       ) : null}
-      <Field name="projectId" label={t('project')} error={err('projectId')}>
-        <select key={v.projectId} id="projectId" name="projectId" className="field-input" defaultValue={v.projectId ?? ''}>
-          <option value="">—</option>
-          {projects.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField name="projectId" label={t('project')} blank options={projects.map((p) => ({ value: p.id, label: p.name }))} value={v.projectId} error={err('projectId')} />
       <Field name="needCode" label={t('needCode')} hint={t('needCodeHint')} defaultValue={v.needCode} error={err('needCode')} />
       <Field name="amount" label={t('amount')} inputMode="decimal" defaultValue={v.amount} error={err('amount')} />
       <Field name="payee" label={t('payee')} defaultValue={v.payee} error={err('payee')} />
       <Field name="purpose" label={t('purpose')} hint={t('purposeHint')} defaultValue={v.purpose} error={err('purpose')} />
-      <Field name="category" label={t('category')} error={err('category')}>
-        <select key={v.category} id="category" name="category" className="field-input" defaultValue={v.category ?? 'goods'}>
-          {categories.map((c) => (
-            <option key={c} value={c}>
-              {t(`categories.${c}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField name="category" label={t('category')} options={categories.map((c) => ({ value: c, label: t(`categories.${c}`) }))} value={v.category ?? 'goods'} error={err('category')} />
       <Field name="evidence" label={t('evidence')} hint={t('evidenceHint')} error={err('evidence')}>
         <input id="evidence" name="evidence" type="file" multiple accept="image/jpeg,image/png,application/pdf" className="field-input" />
       </Field>

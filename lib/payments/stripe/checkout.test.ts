@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { donations, recurringPlans } from '@/db/schema';
 import { useTestDb } from '@/db/test-db';
 import { requestRefund } from '@/lib/donations/admin-refund';
@@ -11,29 +11,15 @@ import { startDonation } from '@/lib/donations/start';
 import { thanksToken } from '@/lib/donations/thanks-link';
 import { newPendingDonation, newProject, newUser } from '@/lib/donations/testing/fixtures';
 import { activeProvider } from '@/lib/payments';
-import { startStripeStandIn } from './testing/stand-in';
+import { useStripeStandIn } from './testing/stand-in';
 import { testWebhookSecret } from './testing/events';
 
 const db = useTestDb();
-let standIn: Awaited<ReturnType<typeof startStripeStandIn>>;
-
-beforeAll(async () => {
-  standIn = await startStripeStandIn();
-  // Read once by lib/env on first use, which is after this point.
-  Object.assign(process.env, {
-    STRIPE_SECRET_KEY: 'sk_test_standin',
-    STRIPE_WEBHOOK_SECRET: testWebhookSecret,
-    STRIPE_API_HOST: '127.0.0.1',
-    STRIPE_API_PORT: String(standIn.port),
-    STRIPE_API_PROTOCOL: 'http',
-    PAYMENT_METHODS: 'card,alipay,wechat_pay',
-  });
-});
-afterAll(() => standIn.close());
+const stripe = useStripeStandIn(testWebhookSecret, { PAYMENT_METHODS: 'card,alipay,wechat_pay' });
 
 const limits = { minFen: 100, maxFen: 5_000_000 };
 const deps = () => ({ provider: activeProvider(), baseUrl: 'https://give.example.org' });
-const last = (path: string) => standIn.requests.filter((r) => r.path === path).at(-1)!;
+const last = (path: string) => stripe().requests.filter((r) => r.path === path).at(-1)!;
 
 describe('Stripe Checkout, through the real stripe client against a stand-in', () => {
   it('creates a one-off session in CNY fen with card, Alipay and WeChat Pay, keyed to the donation', async () => {
@@ -94,10 +80,10 @@ describe('Stripe Checkout, through the real stripe client against a stand-in', (
     const pi = `pi_${randomUUID()}`;
     await fulfilDonation(db, d.id, { providerPaymentId: pi });
 
-    const before = standIn.requests.length;
+    const before = stripe().requests.length;
     await expect(requestRefund(db, { userId: donor.id }, { donationId: d.id, amountFen: 2500 })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(requestRefund(db, null, { donationId: d.id, amountFen: 2500 })).rejects.toMatchObject({ code: 'unauthenticated' });
-    expect(standIn.requests.length).toBe(before);
+    expect(stripe().requests.length).toBe(before);
 
     await requestRefund(db, { userId: admin.id }, { donationId: d.id, amountFen: 2500 });
     const req = last('/v1/refunds');

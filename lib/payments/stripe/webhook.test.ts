@@ -1,29 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/stripe/webhook/route';
 import { donations, paymentEvents, recurringPlans } from '@/db/schema';
 import { useTestDb } from '@/db/test-db';
 import { balanceOf, donationRow, entriesFor, fundOf, newPendingDonation, newProject, newUser } from '@/lib/donations/testing/fixtures';
 import { paidSession, refundedCharge, signedEvent, testWebhookSecret, webhookRequest } from './testing/events';
-import { startStripeStandIn } from './testing/stand-in';
+import { useStripeStandIn } from './testing/stand-in';
 
 const db = useTestDb();
 
-let standIn: Awaited<ReturnType<typeof startStripeStandIn>>;
-beforeAll(async () => {
-  // Invoice events make the webhook ask Stripe for the invoice's payment: the stand-in answers.
-  standIn = await startStripeStandIn();
-  // The route reads its configuration through lib/env on first use, after this.
-  Object.assign(process.env, {
-    STRIPE_SECRET_KEY: 'sk_test_standin',
-    STRIPE_WEBHOOK_SECRET: testWebhookSecret,
-    STRIPE_API_HOST: '127.0.0.1',
-    STRIPE_API_PORT: String(standIn.port),
-    STRIPE_API_PROTOCOL: 'http',
-  });
-});
-afterAll(() => standIn.close());
+// Invoice events make the webhook ask Stripe for the invoice's payment: the stand-in answers.
+const stripe = useStripeStandIn(testWebhookSecret);
 
 const deliver = async (event: { payload: string; signature: string }) => {
   const res = await POST(webhookRequest(event));
@@ -164,7 +152,7 @@ describe('the Stripe webhook route', () => {
     // Refund after: invoice.paid books the gift, the webhook finds its payment (the stand-in says pi_of_<invoice>).
     const first = `in_${randomUUID()}`;
     await deliver(signedEvent('invoice.paid', invoice(first)));
-    expect(standIn.requests.some((r) => r.path === '/v1/invoice_payments' && r.form.invoice === first)).toBe(true);
+    expect(stripe().requests.some((r) => r.path === '/v1/invoice_payments' && r.form.invoice === first)).toBe(true);
     expect(await gift(first)).toMatchObject({ status: 'paid', providerPaymentId: `pi_of_${first}` });
     await deliver(signedEvent('charge.refunded', refundedCharge(`pi_of_${first}`, 3000, 3000)));
     expect(await gift(first)).toMatchObject({ status: 'refunded', refundedFen: 3000 });

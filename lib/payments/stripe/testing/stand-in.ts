@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -59,4 +60,25 @@ function answer(method: string, path: string, form: Record<string, string>, n: n
     return { object: 'list', data: [{ id: `inpay_${n}`, object: 'invoice_payment', status: 'paid', payment: { type: 'payment_intent', payment_intent: `pi_of_${form.invoice}` } }], has_more: false, url: path };
   }
   return { error: { type: 'invalid_request_error', message: `stand-in has no ${method} ${path}` } };
+}
+
+/**
+ * Starts the stand-in for a test file and points the real Stripe client at it (lib/env reads these on first
+ * use, which is after this). Returns a getter, since the server exists only once beforeAll has run.
+ */
+export function useStripeStandIn(webhookSecret: string, extra: Record<string, string> = {}) {
+  let standIn: Awaited<ReturnType<typeof startStripeStandIn>> | undefined;
+  beforeAll(async () => {
+    standIn = await startStripeStandIn();
+    Object.assign(process.env, {
+      STRIPE_SECRET_KEY: 'sk_test_standin',
+      STRIPE_WEBHOOK_SECRET: webhookSecret,
+      STRIPE_API_HOST: '127.0.0.1',
+      STRIPE_API_PORT: String(standIn.port),
+      STRIPE_API_PROTOCOL: 'http',
+      ...extra,
+    });
+  });
+  afterAll(() => standIn?.close());
+  return () => standIn!;
 }
