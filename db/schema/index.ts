@@ -7,3 +7,4 @@ export * from './donations';
 export * from './ledger';
 export * from './disbursements';
 export * from './reports';
+export * from './cache';
