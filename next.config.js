@@ -29,6 +29,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Cached public pages: in memory per instance, refreshed when any instance commits a public change.
+  cacheHandler: require.resolve('./lib/cache/page-cache.js'),
   typedRoutes: false,
   serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'pdfkit'],
   experimental: { serverActions: { bodySizeLimit: '12mb' }, authInterrupts: true },

@@ -1,9 +1,36 @@
-import { withAuth } from 'next-auth/middleware';
+import { NextResponse, type NextRequest } from 'next/server';
+import { hasSignIn } from '@/lib/auth/session-cookie';
+import { isLocale, localeCookie, localeCookieOptions, toLocale } from '@/lib/i18n/locales';
+
+const signedInOnly = /^\/(workspace|admin|me)(\/|$)/;
 
 /**
- * A convenience only: sends signed-out visitors of staff and donor pages to sign in before rendering.
- * The real checks happen in lib/ where the data is touched.
+ * Every page request is rewritten to /<locale>/<path> from the NEXT_LOCALE cookie, so the URL a person
+ * sees (and shares) is the same in both languages while each locale's public pages are cached apart.
+ * Signed-out visitors of staff and donor pages are sent to sign in first; that is a convenience only,
+ * the real checks happen in lib/ where the data is touched.
  */
-export default withAuth({ pages: { signIn: '/login' } });
+export async function proxy(req: NextRequest) {
+  const { pathname, search } = req.nextUrl;
+  const first = pathname.split('/')[1];
+  if (isLocale(first)) {
+    // /en/x is how a link in a given language is shared: it remembers the language and shows /x.
+    const res = NextResponse.redirect(new URL(`${pathname.slice(first.length + 1) || '/'}${search}`, req.url));
+    res.cookies.set(localeCookie, first, localeCookieOptions);
+    return res;
+  }
 
-export const config = { matcher: ['/workspace/:path*', '/admin/:path*', '/me/:path*'] };
+  if (signedInOnly.test(pathname) && !(await hasSignIn(req))) {
+    const login = new URL('/login', req.url);
+    login.searchParams.set('callbackUrl', `${pathname}${search}`);
+    return NextResponse.redirect(login);
+  }
+
+  const locale = toLocale(req.cookies.get(localeCookie)?.value);
+  const headers = new Headers(req.headers);
+  headers.set('X-NEXT-INTL-LOCALE', locale);
+  return NextResponse.rewrite(new URL(`/${locale}${pathname === '/' ? '' : pathname}${search}`, req.url), { request: { headers } });
+}
+
+// Not for API routes, Next's own files, or files with an extension (open data, icons).
+export const config = { matcher: ['/((?!api/|_next/|.*\\.[a-z0-9]+$).*)'] };

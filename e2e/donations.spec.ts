@@ -141,7 +141,7 @@ test('bad amounts and an unknown project are refused with a clear message, nothi
 });
 
 test('a donor or a visitor cannot call the refund action directly; an administrator can', async ({ page, playwright, baseURL }) => {
-  const refund = serverActionId('app/admin/donations/actions.ts', 'refundDonationAction');
+  const refund = serverActionId('app/[locale]/admin/donations/actions.ts', 'refundDonationAction');
   const [gift] = await query<{ id: string; refunded_fen: string }>(sql`
     select d.id, d.refunded_fen from donations d join projects p on p.id = d.project_id
     where d.status = 'paid' and d.provider = 'demo' and p.slug = 'zhihuiguo' order by d.paid_at desc limit 1`);

@@ -132,8 +132,8 @@ test.describe('the workspace is closed to donors and visitors', () => {
   });
 
   test('server actions called directly refuse a donor and a visitor', async ({ page, playwright, baseURL }) => {
-    const createStaff = serverActionId('app/admin/actions.ts', 'createStaffAction');
-    const setRole = serverActionId('app/admin/actions.ts', 'setRoleAction');
+    const createStaff = serverActionId('app/[locale]/admin/actions.ts', 'createStaffAction');
+    const setRole = serverActionId('app/[locale]/admin/actions.ts', 'setRoleAction');
     const login = `intruder-${Date.now()}@example.cn`;
     const fields = { name: '冒充者', login, password: 'long-enough-1', role: 'admin' };
 

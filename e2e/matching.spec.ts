@@ -67,7 +67,7 @@ test.describe('matching needs to projects', () => {
   test('the accept action, called directly, refuses a visitor and a donor', async ({ page, playwright, baseURL }) => {
     const [need] = await createValidNeeds(1);
     const token = await topSuggestionToken(need.needId, accounts.worker);
-    const action = serverActionId('app/workspace/proposals/actions.ts', 'acceptProposalsAction');
+    const action = serverActionId('app/[locale]/workspace/proposals/actions.ts', 'acceptProposalsAction');
     const fields = { proposal: token, mode: 'selected' };
 
     const anonymous = await playwright.request.newContext({ baseURL });

@@ -135,7 +135,7 @@ test('a donor and an anonymous visitor can neither open a case nor call its acti
   const needId = casePath.split('/').pop()!;
   const statusBefore = await page.locator('.badge').first().textContent();
 
-  const caseAction = serverActionId('app/workspace/cases/[id]/actions.ts', 'caseAction');
+  const caseAction = serverActionId('app/[locale]/workspace/cases/[id]/actions.ts', 'caseAction');
   const command = { needId, intent: 'command', action: 'verify_invalid', reason: '攻击测试' };
 
   const anonymous = await playwright.request.newContext({ baseURL });

@@ -2,8 +2,13 @@ export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'zh-CN';
 export const localeCookie = 'NEXT_LOCALE';
+export const localeCookieOptions = { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax' } as const;
 export const timeZone = 'Asia/Shanghai';
 
+export function isLocale(value: string | undefined): value is Locale {
+  return (locales as readonly string[]).includes(value ?? '');
+}
+
 export function toLocale(value: string | undefined): Locale {
-  return (locales as readonly string[]).includes(value ?? '') ? (value as Locale) : defaultLocale;
+  return isLocale(value) ? value : defaultLocale;
 }

@@ -1,10 +1,10 @@
-import { cookies } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { loadCatalog } from './catalog';
-import { localeCookie, timeZone, toLocale } from './locales';
+import { timeZone, toLocale } from './locales';
 
-// Locale lives in a cookie rather than the URL: links and tracking codes read the same in both languages.
-export default getRequestConfig(async () => {
-  const locale = toLocale((await cookies()).get(localeCookie)?.value);
+// The locale comes from the [locale] segment: set by setRequestLocale in cached pages, or read from the
+// header proxy.ts sets when it rewrites the request from the NEXT_LOCALE cookie.
+export default getRequestConfig(async ({ requestLocale }) => {
+  const locale = toLocale(await requestLocale);
   return { locale, messages: loadCatalog(locale), timeZone, now: new Date() };
 });

@@ -4,9 +4,16 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { getPublishedDisclosure } from '@/lib/reports/disclosures';
 import { DisclosureView } from '../../../_components/disclosure-view';
+import { cachedPageLocale } from '../../../_lib/cached-page';
 
-export default async function DisclosurePage({ params }: { params: Promise<{ id: string }> }) {
+/** None at build time: each is rendered on its first visit, then cached until a public change. */
+export function generateStaticParams() {
+  return [];
+}
+
+export default async function DisclosurePage({ params }: { params: Promise<{ id: string; locale: string }> }) {
   const { id } = await params;
+  await cachedPageLocale(params);
   if (!z.string().uuid().safeParse(id).success) notFound();
   const [t, row] = await Promise.all([getTranslations('disclosure'), getPublishedDisclosure(getDb(), id)]);
   if (!row) notFound();

@@ -5,8 +5,10 @@ import { formatFen } from '@/lib/money';
 import { listProjectCards } from '@/lib/projects/queries';
 import { getHeadlineFigures } from '@/lib/reports/figures';
 import { ProjectCard } from './_components/project-card';
+import { cachedPageLocale, type LocaleParams } from './_lib/cached-page';
 
-export default async function HomePage() {
+export default async function HomePage({ params }: LocaleParams) {
+  await cachedPageLocale(params);
   const db = getDb();
   const [t, figures, projects] = await Promise.all([getTranslations('home'), getHeadlineFigures(db), listProjectCards(db)]);
   const stats = [

@@ -2,8 +2,10 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listPublishedDisclosures } from '@/lib/reports/disclosures';
+import { cachedPageLocale, type LocaleParams } from '../../_lib/cached-page';
 
-export default async function DisclosuresPage() {
+export default async function DisclosuresPage({ params }: LocaleParams) {
+  await cachedPageLocale(params);
   const [t, format, locale, rows] = await Promise.all([getTranslations('disclosure'), getFormatter(), getLocale(), listPublishedDisclosures(getDb())]);
   return (
     <div className="flex flex-col gap-4">

@@ -1,12 +1,10 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { homeFor } from '@/lib/auth/permissions';
-import { getSessionUser } from '@/lib/auth/session';
 import { setLocale } from '../locale-actions';
-import { SignOutButton } from './sign-out-button';
+import { AccountLinks } from './account-links';
 
 export async function SiteHeader() {
-  const [t, locale, user] = await Promise.all([getTranslations('nav'), getLocale(), getSessionUser()]);
+  const [t, locale] = await Promise.all([getTranslations('nav'), getLocale()]);
   const links = [
     { href: '/projects', label: t('projects') },
     { href: '/help', label: t('help') },
@@ -33,18 +31,9 @@ export async function SiteHeader() {
               {t('switchTo')}
             </button>
           </form>
-          {user ? (
-            <>
-              <Link href={homeFor[user.role]} className="btn-quiet min-h-11 px-3 text-sm">
-                {t(user.role === 'donor' ? 'me' : user.role === 'admin' ? 'admin' : 'workspace')}
-              </Link>
-              <SignOutButton label={t('logout')} />
-            </>
-          ) : (
-            <Link href="/login" className="btn-secondary min-h-11 px-4 text-sm">
-              {t('login')}
-            </Link>
-          )}
+          <AccountLinks
+            labels={{ login: t('login'), logout: t('logout'), donor: t('me'), social_worker: t('workspace'), admin: t('admin') }}
+          />
         </div>
       </div>
       <nav aria-label={t('main')} className="border-t border-line bg-brand-50">

@@ -2,8 +2,10 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listProjectCards } from '@/lib/projects/queries';
 import { ProjectCard } from '../_components/project-card';
+import { cachedPageLocale, type LocaleParams } from '../_lib/cached-page';
 
-export default async function ProjectsPage() {
+export default async function ProjectsPage({ params }: LocaleParams) {
+  await cachedPageLocale(params);
   const [t, projects] = await Promise.all([getTranslations('projects'), listProjectCards(getDb())]);
   return (
     <div>

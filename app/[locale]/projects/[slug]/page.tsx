@@ -6,14 +6,23 @@ import { formatFen } from '@/lib/money';
 import { getProjectDetail } from '@/lib/projects/detail';
 import { OrgNotice } from '../../_components/org-notice';
 import { ProgressBar } from '../../_components/progress-bar';
+import { cachedPageLocale } from '../../_lib/cached-page';
 
-export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
-  const [project, locale] = await Promise.all([getProjectDetail(getDb(), (await params).slug), getLocale()]);
+/** None at build time: each is rendered on its first visit, then cached until a public change. */
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ slug: string; locale: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const [project, locale] = await Promise.all([getProjectDetail(getDb(), (await params).slug), cachedPageLocale(params)]);
   return { title: project ? (locale === 'en' ? project.nameEn : project.nameZh) : undefined };
 }
 
-export default async function ProjectPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function ProjectPage({ params }: Props) {
   const { slug } = await params;
+  await cachedPageLocale(params);
   const [t, locale, p] = await Promise.all([getTranslations('projects'), getLocale(), getProjectDetail(getDb(), slug)]);
   if (!p) notFound();
   const en = locale === 'en';

@@ -6,14 +6,16 @@ import { categories } from '@/lib/needs/intake-schema';
 import { jiangbeiAreas } from '@/lib/places';
 import { getByProject, getHeadline, getMonthly, getNeedsByArea, getSpendingByCategory, listPublicPayments } from '@/lib/reports/transparency';
 import { BarChart } from '../_components/bar-chart';
+import { cachedPageLocale, type LocaleParams } from '../_lib/cached-page';
 
-export async function generateMetadata() {
-  return { title: (await getTranslations('transparency'))('title') };
+export async function generateMetadata({ params }: LocaleParams) {
+  return { title: (await getTranslations({ locale: await cachedPageLocale(params), namespace: 'transparency' }))('title') };
 }
 
 const colors = { in: '#2f7a4b', out: '#b8322a', extra: '#8a5a00' };
 
-export default async function TransparencyPage() {
+export default async function TransparencyPage({ params }: LocaleParams) {
+  await cachedPageLocale(params);
   const db = getDb();
   const [t, n, p, format, locale, h, monthly, byProject, byCategory, byArea, payments] = await Promise.all([
     getTranslations('transparency'),

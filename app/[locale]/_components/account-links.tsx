@@ -1,0 +1,51 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import { homeFor, type Role } from '@/lib/auth/permissions';
+
+type Labels = { login: string; logout: string } & Record<Role, string>;
+type SignedIn = { role: Role; csrfToken: string };
+
+/**
+ * The header's account corner. Pages the same for every visitor are cached, so who is signed in is
+ * asked for in the browser after the page loads; without JavaScript the sign-in link always shows.
+ */
+export function AccountLinks({ labels }: { labels: Labels }) {
+  const [me, setMe] = useState<SignedIn | null>(null);
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const session = await fetch('/api/auth/session').then((r) => r.json());
+      if (!session?.role || !(session.role in homeFor)) return;
+      const { csrfToken } = await fetch('/api/auth/csrf').then((r) => r.json());
+      if (live) setMe({ role: session.role, csrfToken });
+    })().catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  if (!me) {
+    return (
+      <Link href="/login" className="btn-secondary min-h-11 px-4 text-sm">
+        {labels.login}
+      </Link>
+    );
+  }
+  return (
+    <>
+      <Link href={homeFor[me.role]} className="btn-quiet min-h-11 px-3 text-sm">
+        {labels[me.role]}
+      </Link>
+      {/* A plain form post to next-auth: signing out also works as a full page submission. */}
+      <form action="/api/auth/signout" method="post">
+        <input type="hidden" name="csrfToken" value={me.csrfToken} />
+        <input type="hidden" name="callbackUrl" value="/" />
+        <button type="submit" className="btn-quiet min-h-11 px-3 text-sm">
+          {labels.logout}
+        </button>
+      </form>
+    </>
+  );
+}
