@@ -10,14 +10,9 @@ import '../globals.css';
 
 /**
  * The locale is a path segment inside the app (proxy.ts rewrites /x to /zh-CN/x or /en/x from the
- * NEXT_LOCALE cookie), so pages the same for every visitor render once per locale and are cached.
- * Nothing is rendered at build time (the pages read the database); each is rendered on its first visit.
+ * NEXT_LOCALE cookie), so pages the same for every visitor can be cached per locale (_lib/cached-page.ts).
+ * A backstop for them: public changes re-render cached pages within a second (lib/cache/page-cache.js).
  */
-export function generateStaticParams() {
-  return [];
-}
-
-/** A backstop: public changes re-render cached pages within a second (lib/cache/handler.js). */
 export const revalidate = 3600;
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };

@@ -7,6 +7,8 @@ import { getHeadlineFigures } from '@/lib/reports/figures';
 import { ProjectCard } from './_components/project-card';
 import { cachedPageLocale, type LocaleParams } from './_lib/cached-page';
 
+export { generateStaticParams } from './_lib/cached-page';
+
 export default async function HomePage({ params }: LocaleParams) {
   await cachedPageLocale(params);
   const db = getDb();

@@ -1,6 +1,15 @@
 import { setRequestLocale } from 'next-intl/server';
 import { toLocale, type Locale } from '@/lib/i18n/locales';
 
+/**
+ * Exported by each cached page: none is rendered at build time (they read the database); each is
+ * rendered on its first visit per locale, then served from the cache until a public change. Pages
+ * without it are rendered per request.
+ */
+export function generateStaticParams() {
+  return [];
+}
+
 export type LocaleParams = { params: Promise<{ locale: string }> };
 
 /**

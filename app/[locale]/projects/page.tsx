@@ -4,6 +4,8 @@ import { listProjectCards } from '@/lib/projects/queries';
 import { ProjectCard } from '../_components/project-card';
 import { cachedPageLocale, type LocaleParams } from '../_lib/cached-page';
 
+export { generateStaticParams } from '../_lib/cached-page';
+
 export default async function ProjectsPage({ params }: LocaleParams) {
   await cachedPageLocale(params);
   const [t, projects] = await Promise.all([getTranslations('projects'), listProjectCards(getDb())]);

@@ -8,6 +8,8 @@ import { getByProject, getHeadline, getMonthly, getNeedsByArea, getSpendingByCat
 import { BarChart } from '../_components/bar-chart';
 import { cachedPageLocale, type LocaleParams } from '../_lib/cached-page';
 
+export { generateStaticParams } from '../_lib/cached-page';
+
 export async function generateMetadata({ params }: LocaleParams) {
   return { title: (await getTranslations({ locale: await cachedPageLocale(params), namespace: 'transparency' }))('title') };
 }

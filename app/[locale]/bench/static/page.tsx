@@ -1,6 +1,8 @@
 import { cachedPageLocale, type LocaleParams } from '../../_lib/cached-page';
 import { FloorPage } from '../floor-page';
 
+export { generateStaticParams } from '../../_lib/cached-page';
+
 export const dynamic = 'force-static';
 export const metadata = { robots: { index: false } };
 

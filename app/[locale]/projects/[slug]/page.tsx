@@ -8,10 +8,7 @@ import { OrgNotice } from '../../_components/org-notice';
 import { ProgressBar } from '../../_components/progress-bar';
 import { cachedPageLocale } from '../../_lib/cached-page';
 
-/** None at build time: each is rendered on its first visit, then cached until a public change. */
-export function generateStaticParams() {
-  return [];
-}
+export { generateStaticParams } from '../../_lib/cached-page';
 
 type Props = { params: Promise<{ slug: string; locale: string }> };
 

@@ -4,6 +4,8 @@ import { getDb } from '@/db/client';
 import { listPublishedDisclosures } from '@/lib/reports/disclosures';
 import { cachedPageLocale, type LocaleParams } from '../../_lib/cached-page';
 
+export { generateStaticParams } from '../../_lib/cached-page';
+
 export default async function DisclosuresPage({ params }: LocaleParams) {
   await cachedPageLocale(params);
   const [t, format, locale, rows] = await Promise.all([getTranslations('disclosure'), getFormatter(), getLocale(), listPublishedDisclosures(getDb())]);

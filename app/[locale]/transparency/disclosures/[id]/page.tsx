@@ -6,10 +6,7 @@ import { getPublishedDisclosure } from '@/lib/reports/disclosures';
 import { DisclosureView } from '../../../_components/disclosure-view';
 import { cachedPageLocale } from '../../../_lib/cached-page';
 
-/** None at build time: each is rendered on its first visit, then cached until a public change. */
-export function generateStaticParams() {
-  return [];
-}
+export { generateStaticParams } from '../../../_lib/cached-page';
 
 export default async function DisclosurePage({ params }: { params: Promise<{ id: string; locale: string }> }) {
   const { id } = await params;
