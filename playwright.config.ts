@@ -8,6 +8,8 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
 const port = Number(process.env.E2E_PORT ?? 3100);
+/** A second instance of the app on the same database (e2e/instances.spec.ts). */
+export const secondInstanceURL = `http://localhost:${port + 1}`;
 /** The server's output, kept for the privacy scan (e2e/privacy.spec.ts). */
 // Set once by the runner and inherited by its workers, so every process names the same fresh file.
 export const serverLog = (process.env.E2E_SERVER_LOG ??= path.resolve('.data', 'e2e-logs', `server-${port}-${Date.now()}.log`));
@@ -31,13 +33,15 @@ export default defineConfig({
     trace: 'off',
     launchOptions: systemChromium ? { executablePath: systemChromium } : {},
   },
-  webServer: {
+  // Two instances on one database, started one after the other (the first builds when stale). Both need
+  // DATABASE_URL (npm test provides it): an embedded database belongs to the one process that opened it.
+  webServer: [port, port + 1].map((p) => ({
     command: 'npx tsx scripts/start.ts',
-    url: `http://localhost:${port}/`,
+    url: `http://localhost:${p}/`,
     timeout: 300_000,
     reuseExistingServer: false,
-    stdout: 'pipe',
+    stdout: 'pipe' as const,
     // The journeys pay through the demo processor (a production build refuses it unless enabled).
-    env: { PORT: String(port), SERVER_LOG: serverLog, DEMO_PAYMENTS: '1' },
-  },
+    env: { PORT: String(p), SERVER_LOG: serverLog, DEMO_PAYMENTS: '1' },
+  })),
 });

@@ -7,23 +7,35 @@ import * as schema from './schema';
 /** The database or a transaction on it: every lib/ function that takes one accepts the other. */
 export type Db = PgDatabase<PostgresJsQueryResultHKT, typeof schema>;
 
-export function createDb(url: string, max: number, idleTimeout = 30) {
-  const client = postgres(url, { max, onnotice: () => {}, idle_timeout: idleTimeout, connect_timeout: 30 });
+type QueryHook = (connection: number, query: string) => void;
+
+export function createDb(url: string, max: number, idleTimeout = 30, onQuery?: QueryHook) {
+  const client = postgres(url, { max, onnotice: () => {}, idle_timeout: idleTimeout, connect_timeout: 30, debug: onQuery });
   const db: Db = drizzle(client, { schema });
   return { db, client, close: () => client.end({ timeout: 5 }) };
 }
 
 const globalForDb = globalThis as unknown as { appDb?: Db };
+const shared = globalThis as Record<symbol, unknown>;
+const writeStatement = /^\s*(insert|update|delete)\b/i;
+
+/**
+ * The page cache (lib/cache/page-cache.js) reads its invalidations through the app's own pool, and looks
+ * for them on every request for a moment after this process writes, so whoever made a change sees it at
+ * once; other instances see it within a second.
+ */
+const noteWrites: QueryHook = (_connection, query) => {
+  if (writeStatement.test(query)) shared[Symbol.for('aizaijiangbei.lastWriteAt')] = Date.now();
+};
 
 /** The app's shared connection pool, created on first use (never at build time). */
 export function getDb(): Db {
   if (!globalForDb.appDb) {
     const e = env();
     if (!e.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it for the embedded database).');
-    const { db, client } = createDb(e.DATABASE_URL, e.DATABASE_POOL_MAX, e.DATABASE_IDLE_TIMEOUT);
+    const { db, client } = createDb(e.DATABASE_URL, e.DATABASE_POOL_MAX, e.DATABASE_IDLE_TIMEOUT, noteWrites);
     globalForDb.appDb = db;
-    // The page cache (lib/cache/page-cache.js) reads its invalidations through this same pool.
-    (globalThis as Record<symbol, unknown>)[Symbol.for('aizaijiangbei.sql')] = client;
+    shared[Symbol.for('aizaijiangbei.sql')] = client;
   }
   return globalForDb.appDb;
 }

@@ -15,10 +15,11 @@ async function main() {
   Object.assign(process.env, localSecrets(process.env.DATA_DIR ?? '.data'));
   let embedded: EmbeddedDatabase | undefined;
   if (!process.env.DATABASE_URL) {
-    embedded = await startEmbeddedDatabase('memory');
+    // Two app instances, vitest and the journeys' own checks share it (see db/embedded.ts).
+    embedded = await startEmbeddedDatabase('memory', 8);
     process.env.DATABASE_URL = embedded.url;
     process.env.DATABASE_POOL_MAX = '1';
-    // It serves one connection at a time: every client lets go of its connection as soon as it is idle.
+    // It runs one query at a time: every client lets go of its connection as soon as it is idle.
     process.env.DATABASE_IDLE_TIMEOUT = '1';
     process.env.EMBEDDED_DB = '1';
     console.log('No DATABASE_URL: testing against an embedded PostgreSQL (PGlite).');

@@ -9,7 +9,9 @@
  * - What must be shared is *when public data changed*. Triggers write a row to `cache_invalidations` in
  *   the same transaction as the change (db/migrations/0002_cache_invalidations.sql), and revalidateTag()
  *   calls are written there too. Before answering, each instance reads the rows it has not seen, at most
- *   once a second, so every instance shows a committed change within about a second.
+ *   once a second, so every instance shows a committed change within about a second — and on every
+ *   request for a few seconds after this process itself wrote (db/client.ts notes when), so whoever
+ *   made a change sees it on their next page.
  * - An entry's time is when it was found missing, before its render read anything, so a change that
  *   commits during a render still counts as newer than the page.
  *
@@ -19,7 +21,9 @@
  */
 
 const sharedSqlKey = Symbol.for('aizaijiangbei.sql');
+const lastWriteKey = Symbol.for('aizaijiangbei.lastWriteAt');
 const refreshEveryMs = 1000;
+const eagerAfterWriteMs = 3000;
 const pruneEveryMs = 10 * 60 * 1000;
 const maxEntries = 500;
 
@@ -62,7 +66,9 @@ async function readChanges() {
 }
 
 async function refresh() {
-  if (Date.now() - lastRefresh < refreshEveryMs) return;
+  const now = Date.now();
+  const wroteLately = now - (/** @type {any} */ (globalThis)[lastWriteKey] ?? 0) < eagerAfterWriteMs;
+  if (!wroteLately && now - lastRefresh < refreshEveryMs) return;
   refreshing ??= readChanges()
     .catch(() => {}) // the database is unreachable: keep serving what we have, try again next time
     .finally(() => {

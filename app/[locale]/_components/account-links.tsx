@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { usePathname } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { homeFor, type Role } from '@/lib/auth/permissions';
 
@@ -9,22 +10,24 @@ type SignedIn = { role: Role; csrfToken: string };
 
 /**
  * The header's account corner. Pages the same for every visitor are cached, so who is signed in is
- * asked for in the browser after the page loads; without JavaScript the sign-in link always shows.
+ * asked for in the browser after each page change (signing in or out moves to another page); without
+ * JavaScript the sign-in link always shows.
  */
 export function AccountLinks({ labels }: { labels: Labels }) {
+  const pathname = usePathname();
   const [me, setMe] = useState<SignedIn | null>(null);
   useEffect(() => {
     let live = true;
     (async () => {
       const session = await fetch('/api/auth/session').then((r) => r.json());
-      if (!session?.role || !(session.role in homeFor)) return;
+      if (!session?.role || !(session.role in homeFor)) return live && setMe(null);
       const { csrfToken } = await fetch('/api/auth/csrf').then((r) => r.json());
       if (live) setMe({ role: session.role, csrfToken });
     })().catch(() => {});
     return () => {
       live = false;
     };
-  }, []);
+  }, [pathname]);
 
   if (!me) {
     return (
