@@ -4,11 +4,9 @@ import { getDb } from '@/db/client';
 import { cacheInvalidations, projects } from '@/db/schema';
 import { uniqueSuffix } from '@/db/test-db';
 
-type Handler = {
-  get(key: string, ctx?: { softTags?: string[] }): Promise<{ value: { html: string } } | null>;
-  set(key: string, value: unknown, ctx?: { tags?: string[] }): Promise<void>;
-  revalidateTag(tags: string | string[]): Promise<void>;
-};
+import type PageCache from './page-cache.js';
+
+type Handler = PageCache;
 
 // The app's own pool, as Next.js's server uses it: it publishes itself and notes this process's writes.
 const db = getDb();
@@ -19,8 +17,8 @@ const html = async (cache: Handler, key: string) => (await cache.get(key))?.valu
 /** One app instance's page cache: a fresh copy of the module has its own memory, like another process. */
 async function instance(): Promise<Handler> {
   vi.resetModules();
-  const { default: PageCache } = await import('./page-cache.js');
-  return new PageCache() as Handler;
+  const { default: Cache } = await import('./page-cache.js');
+  return new Cache();
 }
 
 async function aProject() {
