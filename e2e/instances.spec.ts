@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { secondInstanceURL as b } from '../playwright.config';
-import { accounts, signIn } from './helpers';
+import { accounts, expectOnPath, signIn } from './helpers';
 
 /**
  * Two instances of the app on one database (the second one at secondInstanceURL): nothing a visitor
@@ -23,6 +23,7 @@ test('a gift made on one instance is confirmed on the other, and its cached home
 
   // Signed in and giving on the first instance…
   await signIn(page, accounts.donor);
+  await expectOnPath(page, '/me');
   await page.goto('/donate?project=yunshouhu');
   await page.getByText('¥50', { exact: true }).click();
   await page.getByRole('button', { name: '确认捐赠' }).click();
