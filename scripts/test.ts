@@ -8,10 +8,10 @@ import { localSecrets } from './secrets';
 /**
  * npm test — every suite, against PostgreSQL at DATABASE_URL when set, else an embedded one:
  * migrate and seed the database, run vitest (unit + integration), then Playwright against a production build.
- * `npm test -- unit` or `npm test -- e2e` runs one half.
+ * `npm test -- unit` or `npm test -- e2e` runs one half; `npm test -- e2e instances` only the matching specs.
  */
 async function main() {
-  const only = process.argv[2];
+  const [only, ...filters] = process.argv.slice(2);
   Object.assign(process.env, localSecrets(process.env.DATA_DIR ?? '.data'));
   let embedded: EmbeddedDatabase | undefined;
   if (!process.env.DATABASE_URL) {
@@ -31,7 +31,7 @@ async function main() {
 
   let failed = false;
   if (only !== 'e2e') failed = (await run('npx', ['vitest', 'run'])) || failed;
-  if (only !== 'unit') failed = (await run('npx', ['playwright', 'test'])) || failed;
+  if (only !== 'unit') failed = (await run('npx', ['playwright', 'test', ...filters])) || failed;
   await embedded?.stop();
   process.exit(failed ? 1 : 0);
 }
