@@ -10,6 +10,8 @@ const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((
 const port = Number(process.env.E2E_PORT ?? 3100);
 /** A second instance of the app on the same database (e2e/instances.spec.ts). */
 export const secondInstanceURL = `http://localhost:${port + 1}`;
+// The embedded test database (npm test without DATABASE_URL) is a single session: one instance only.
+const ports = process.env.EMBEDDED_DB === '1' ? [port] : [port, port + 1];
 /** The server's output, kept for the privacy scan (e2e/privacy.spec.ts). */
 // Set once by the runner and inherited by its workers, so every process names the same fresh file.
 export const serverLog = (process.env.E2E_SERVER_LOG ??= path.resolve('.data', 'e2e-logs', `server-${port}-${Date.now()}.log`));
@@ -33,9 +35,9 @@ export default defineConfig({
     trace: 'off',
     launchOptions: systemChromium ? { executablePath: systemChromium } : {},
   },
-  // Two instances on one database, started one after the other (the first builds when stale). Both need
-  // DATABASE_URL (npm test provides it): an embedded database belongs to the one process that opened it.
-  webServer: [port, port + 1].map((p) => ({
+  testIgnore: ports.length === 1 ? ['instances.spec.ts'] : [],
+  // Two instances on one PostgreSQL, started one after the other (the first builds when stale).
+  webServer: ports.map((p) => ({
     command: 'npx tsx scripts/start.ts',
     url: `http://localhost:${p}/`,
     timeout: 300_000,

@@ -7,19 +7,18 @@ export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
 /**
  * Runs an embedded PostgreSQL (PGlite) in this process and serves it on a local port, so the app reaches
- * it through postgres.js exactly as it reaches a real server. PGlite is one backend: the socket server
- * runs one query at a time and keeps an open transaction's connection to itself until it ends; beyond
- * `maxConnections` it turns connections away. A lock file keeps a second process off the same data
- * directory, which would silently lose writes.
+ * it through postgres.js exactly as it reaches a real server. PGlite is one database session, so the
+ * socket server accepts one connection: clients must use a pool of one. A lock file keeps a second
+ * process off the same data directory, which would silently lose writes.
  */
-export async function startEmbeddedDatabase(dataDir: string | 'memory', maxConnections = 1): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(dataDir: string | 'memory'): Promise<EmbeddedDatabase> {
   let releaseLock = () => {};
   if (dataDir !== 'memory') {
     fs.mkdirSync(dataDir, { recursive: true });
     releaseLock = acquireLock(path.join(path.dirname(dataDir), `${path.basename(dataDir)}.lock`));
   }
   const pg = await PGlite.create(dataDir === 'memory' ? 'memory://' : dataDir);
-  const server = new PGLiteSocketServer({ db: pg, port: 0, host: '127.0.0.1', maxConnections });
+  const server = new PGLiteSocketServer({ db: pg, port: 0, host: '127.0.0.1' });
   await server.start();
   const address = server.getServerConn();
   const actualPort = Number(address.split(':').pop());

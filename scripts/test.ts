@@ -15,14 +15,14 @@ async function main() {
   Object.assign(process.env, localSecrets(process.env.DATA_DIR ?? '.data'));
   let embedded: EmbeddedDatabase | undefined;
   if (!process.env.DATABASE_URL) {
-    // Two app instances, vitest and the journeys' own checks share it (see db/embedded.ts).
-    embedded = await startEmbeddedDatabase('memory', 8);
+    embedded = await startEmbeddedDatabase('memory');
     process.env.DATABASE_URL = embedded.url;
     process.env.DATABASE_POOL_MAX = '1';
-    // It runs one query at a time: every client lets go of its connection as soon as it is idle.
+    // It serves one connection at a time: every client lets go of its connection as soon as it is idle.
     process.env.DATABASE_IDLE_TIMEOUT = '1';
     process.env.EMBEDDED_DB = '1';
     console.log('No DATABASE_URL: testing against an embedded PostgreSQL (PGlite).');
+    console.log('It is one database session, so the journey across two app instances (e2e/instances.spec.ts) needs DATABASE_URL.');
   }
   const { db, close } = createDb(process.env.DATABASE_URL, 1);
   await migrateDb(db);
