@@ -1,0 +1,46 @@
+import type { Result } from './load';
+
+const targets: Record<Result['kind'], string> = {
+  floor: '',
+  public: '≥ 90% of static floor, p99 ≤ 2× floor p99',
+  private: '≥ 12% of static floor, ≥ 0.85× dynamic floor, p99 < 100 ms',
+  webhook: '≥ 25% of static floor, every event applied exactly once',
+};
+
+/** Each route against its target; any error, non-2xx answer or failed check is a miss too. */
+export function verdicts(results: Result[], buildSeconds: number, jsKb: number) {
+  const floor = results.find((r) => r.route === '/bench/static')!;
+  const dynamicFloor = results.find((r) => r.route === '/bench/dynamic')!;
+  const routes = results.map((r) => {
+    const ratio = r.reqPerSec / floor.reqPerSec;
+    let met = true;
+    if (r.kind === 'public') met = ratio >= 0.9 && r.p99 <= 2 * floor.p99;
+    else if (r.kind === 'private') met = ratio >= 0.12 && r.reqPerSec >= 0.85 * dynamicFloor.reqPerSec && r.p99 < 100;
+    else if (r.kind === 'webhook') met = ratio >= 0.25;
+    met = met && r.errors === 0 && r.non2xx === 0 && (r.checks?.ok ?? true);
+    return { ...r, ratioToStatic: Number(ratio.toFixed(3)), ratioToDynamic: Number((r.reqPerSec / dynamicFloor.reqPerSec).toFixed(3)), target: targets[r.kind], met: r.kind === 'floor' ? null : met };
+  });
+  return {
+    routes,
+    buildSeconds: { value: Math.round(buildSeconds), target: '≤ 45 s', met: buildSeconds <= 45 },
+    publicPageJsKb: { value: jsKb, target: '≤ 170 KB gzipped', met: jsKb <= 170 },
+    notMeasuredYet: ['need submission (POST)', 'payment webhook (POST)', 'EXPLAIN ANALYZE of request-path queries', 'two instances on one database'],
+  };
+}
+
+export type Report = ReturnType<typeof verdicts>;
+const mark = (met: boolean | null) => (met === null ? 'floor' : met ? 'MET' : 'MISSED');
+const num = (n: number, width: number, digits = 0) => n.toFixed(digits).padStart(width);
+
+export function print(report: Report) {
+  console.log(`\n${'route'.padEnd(32)} ${'req/s'.padStart(6)} ×static ×dyn ${'p50'.padStart(5)} ${'p99'.padStart(5)} err non2xx  target → result`);
+  for (const r of report.routes) {
+    console.log(
+      `${r.route.padEnd(32)} ${num(r.reqPerSec, 6)} ${num(r.ratioToStatic, 7, 2)} ${num(r.ratioToDynamic, 4, 1)} ${num(r.p50, 5)} ${num(r.p99, 5)} ${num(r.errors, 3)} ${num(r.non2xx, 6)}  ${r.target}${r.target ? ' → ' : ''}${mark(r.met)}`,
+    );
+    if (r.checks) console.log(`${''.padEnd(33)}└ ${r.checks.ok ? 'checked' : 'CHECK FAILED'}: ${r.checks.detail}`);
+  }
+  console.log(`clean next build: ${report.buildSeconds.value} s (${report.buildSeconds.target}) → ${mark(report.buildSeconds.met)}`);
+  console.log(`JS on a public page: ${report.publicPageJsKb.value} KB gzipped (${report.publicPageJsKb.target}) → ${mark(report.publicPageJsKb.met)}`);
+  console.log(`Not measured yet: ${report.notMeasuredYet.join('; ')}.`);
+}
