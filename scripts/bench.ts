@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { cleanBuild, prepareDatabase, publicJsKb, signIn, startApp, type App } from './bench/app';
+import { measureIntake } from './bench/intake';
 import { connections, measure, type Kind, type Result } from './bench/load';
 import { print, verdicts } from './bench/report';
 import { localSecrets } from './secrets';
@@ -10,7 +11,8 @@ import { localSecrets } from './secrets';
 /**
  * npm run bench [-- --scale N --seconds S --port P] — a production build against PostgreSQL loaded at N (default
  * 100), each route loaded from this second process with 20 connections after a warm-up, twice, next to the
- * framework's own floor (a static and a dynamic page of similar size, no database) served by the same app.
+ * framework's own floor (a static and a dynamic page of similar size, no database) served by the same app:
+ * the pages, then the resident's need submission (checked in the database afterwards).
  * Prints every figure with its target and writes them to bench/results/. Misses are reported, not hidden.
  */
 const arg = (name: string, fallback: number) => {
@@ -54,6 +56,7 @@ async function main() {
 
     const results: Result[] = [];
     for (const p of pages) results.push(await on([one], p));
+    results.push(await measureIntake(one.base, url, seconds));
     const jsKb = await publicJsKb(one.base);
 
     const report = verdicts(results, buildSeconds, jsKb);
