@@ -1,18 +1,22 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { cleanBuild, prepareDatabase, publicJsKb, signIn, startApp, type App } from './bench/app';
 import { measureIntake } from './bench/intake';
-import { connections, measure, type Kind, type Result } from './bench/load';
+import { connections, measure, warmUpSeconds, type Kind, type Result } from './bench/load';
 import { print, verdicts } from './bench/report';
+import { startStripeStandIn } from './bench/stripe-stand-in';
+import { measureWebhook } from './bench/webhook';
 import { localSecrets } from './secrets';
 
 /**
  * npm run bench [-- --scale N --seconds S --port P] — a production build against PostgreSQL loaded at N (default
  * 100), each route loaded from this second process with 20 connections after a warm-up, twice, next to the
  * framework's own floor (a static and a dynamic page of similar size, no database) served by the same app:
- * the pages, then the resident's need submission (checked in the database afterwards).
+ * the pages, then the resident's need submission and the signed Stripe webhook (both checked in the database
+ * afterwards).
  * Prints every figure with its target and writes them to bench/results/. Misses are reported, not hidden.
  */
 const arg = (name: string, fallback: number) => {
@@ -34,9 +38,13 @@ async function main() {
   await prepareDatabase(server, dbName, scale);
   const buildSeconds = cleanBuild();
 
+  // The webhook needs Stripe configured; its API client is pointed at a local stand-in, never at Stripe.
+  const stripe = await startStripeStandIn();
+  const webhookSecret = `whsec_bench_${randomBytes(24).toString('hex')}`;
+  const appEnv = { STRIPE_SECRET_KEY: 'sk_test_bench', STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_HOST: '127.0.0.1', STRIPE_API_PORT: String(stripe.port), STRIPE_API_PROTOCOL: 'http' };
   const apps: App[] = [];
   try {
-    const one = await startApp(port, {});
+    const one = await startApp(port, appEnv);
     apps.push(one);
     const ids = await lookUpIds();
     const [worker, donor] = [await signIn(one.base, 'sw1@demo.aizaijiangbei.cn'), await signIn(one.base, 'donor@demo.aizaijiangbei.cn')];
@@ -56,17 +64,23 @@ async function main() {
 
     const results: Result[] = [];
     for (const p of pages) results.push(await on([one], p));
-    results.push(await measureIntake(one.base, url, seconds));
+    const intake = await measureIntake(one.base, url, seconds);
+    // Enough distinct events that the webhook cannot run out even at the static floor's pace.
+    const poolSize = Math.max(2000, Math.ceil(results[0].reqPerSec * (warmUpSeconds + 2 * seconds) * 1.5));
+    const webhook = await measureWebhook(one.base, url, seconds, poolSize, webhookSecret);
+    results.push(intake, webhook);
     const jsKb = await publicJsKb(one.base);
 
     const report = verdicts(results, buildSeconds, jsKb);
     print(report);
+    console.log(`Stripe API calls the webhook made (to the local stand-in): ${stripe.calls()}`);
     fs.mkdirSync('bench/results', { recursive: true });
     const file = path.join('bench/results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    fs.writeFileSync(file, JSON.stringify({ scale, seconds, connections, cpus: os.cpus().length, ...report }, null, 2));
+    fs.writeFileSync(file, JSON.stringify({ scale, seconds, connections, cpus: os.cpus().length, ...report, stripeApiCalls: stripe.calls() }, null, 2));
     console.log(`\nWritten to ${file}`);
   } finally {
     for (const app of apps) app.stop();
+    await stripe.close();
   }
 }
 
