@@ -3,10 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { createDb } from '@/db/client';
 import { cleanBuild, prepareDatabase, publicJsKb, signIn, startApp, type App } from './bench/app';
+import { explainRequestPaths, printSql } from './bench/explain';
 import { measureIntake } from './bench/intake';
 import { connections, measure, warmUpSeconds, type Kind, type Result } from './bench/load';
 import { print, verdicts } from './bench/report';
+import { requestPaths, type Ids } from './bench/request-path';
 import { startStripeStandIn } from './bench/stripe-stand-in';
 import { measureWebhook } from './bench/webhook';
 import { localSecrets } from './secrets';
@@ -16,7 +19,7 @@ import { localSecrets } from './secrets';
  * 100), each route loaded from this second process with 20 connections after a warm-up, twice, next to the
  * framework's own floor (a static and a dynamic page of similar size, no database) served by the same app:
  * the pages, then the resident's need submission and the signed Stripe webhook (both checked in the database
- * afterwards).
+ * afterwards), and EXPLAIN ANALYZE of every statement those requests issue.
  * Prints every figure with its target and writes them to bench/results/. Misses are reported, not hidden.
  */
 const arg = (name: string, fallback: number) => {
@@ -71,12 +74,18 @@ async function main() {
     results.push(intake, webhook);
     const jsKb = await publicJsKb(one.base);
 
-    const report = verdicts(results, buildSeconds, jsKb);
+    console.log('\nCapturing and explaining the SQL of each route…');
+    const lookup = createDb(url, 1);
+    const sql = await explainRequestPaths(url, requestPaths(ids, lookup.db));
+    await lookup.close();
+
+    const report = verdicts(results, sql, buildSeconds, jsKb);
+    printSql(sql);
     print(report);
     console.log(`Stripe API calls the webhook made (to the local stand-in): ${stripe.calls()}`);
     fs.mkdirSync('bench/results', { recursive: true });
     const file = path.join('bench/results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    fs.writeFileSync(file, JSON.stringify({ scale, seconds, connections, cpus: os.cpus().length, ...report, stripeApiCalls: stripe.calls() }, null, 2));
+    fs.writeFileSync(file, JSON.stringify({ scale, seconds, connections, cpus: os.cpus().length, ...report, stripeApiCalls: stripe.calls(), sql }, null, 2));
     console.log(`\nWritten to ${file}`);
   } finally {
     for (const app of apps) app.stop();
@@ -85,7 +94,7 @@ async function main() {
 }
 
 /** The rows the signed-in pages are loaded with: a social worker, a donor and a case in the worker's area. */
-async function lookUpIds() {
+async function lookUpIds(): Promise<Ids> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   const user = async (email: string) => (await sql<{ id: string }[]>`select id from users where email = ${email}`)[0].id;
   const [row] = await sql<{ id: string }[]>`select id from needs where area_id = 'baisha' and status = 'in_service' limit 1`;

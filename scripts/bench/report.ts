@@ -1,3 +1,4 @@
+import type { RouteSql } from './explain';
 import type { Result } from './load';
 
 const targets: Record<Result['kind'], string> = {
@@ -8,7 +9,7 @@ const targets: Record<Result['kind'], string> = {
 };
 
 /** Each route against its target; any error, non-2xx answer or failed check is a miss too. */
-export function verdicts(results: Result[], buildSeconds: number, jsKb: number) {
+export function verdicts(results: Result[], sql: RouteSql[], buildSeconds: number, jsKb: number) {
   const floor = results.find((r) => r.route === '/bench/static')!;
   const dynamicFloor = results.find((r) => r.route === '/bench/dynamic')!;
   const routes = results.map((r) => {
@@ -18,13 +19,16 @@ export function verdicts(results: Result[], buildSeconds: number, jsKb: number) 
     else if (r.kind === 'private') met = ratio >= 0.12 && r.reqPerSec >= 0.85 * dynamicFloor.reqPerSec && r.p99 < 100;
     else if (r.kind === 'webhook') met = ratio >= 0.25;
     met = met && r.errors === 0 && r.non2xx === 0 && (r.checks?.ok ?? true);
-    return { ...r, ratioToStatic: Number(ratio.toFixed(3)), ratioToDynamic: Number((r.reqPerSec / dynamicFloor.reqPerSec).toFixed(3)), target: targets[r.kind], met: r.kind === 'floor' ? null : met };
+    const q = sql.find((s) => s.route === r.route);
+    const sqlVerdict = q ? { statements: q.statements, slowestMs: q.slowestMs, over: q.over, failed: q.failed + (q.error ? 1 : 0), met: !q.over && !q.failed && !q.error } : null;
+    return { ...r, ratioToStatic: Number(ratio.toFixed(3)), ratioToDynamic: Number((r.reqPerSec / dynamicFloor.reqPerSec).toFixed(3)), target: targets[r.kind], met: r.kind === 'floor' ? null : met, sql: sqlVerdict };
   });
   return {
     routes,
+    sqlBudget: { target: '≤ 5 ms (EXPLAIN ANALYZE execution time)', met: sql.every((s) => !s.over && !s.failed && !s.error) },
     buildSeconds: { value: Math.round(buildSeconds), target: '≤ 45 s', met: buildSeconds <= 45 },
     publicPageJsKb: { value: jsKb, target: '≤ 170 KB gzipped', met: jsKb <= 170 },
-    notMeasuredYet: ['EXPLAIN ANALYZE of request-path queries', 'two instances on one database'],
+    notMeasuredYet: ['two instances on one database'],
   };
 }
 
@@ -33,13 +37,15 @@ const mark = (met: boolean | null) => (met === null ? 'floor' : met ? 'MET' : 'M
 const num = (n: number, width: number, digits = 0) => n.toFixed(digits).padStart(width);
 
 export function print(report: Report) {
-  console.log(`\n${'route'.padEnd(32)} ${'req/s'.padStart(6)} ×static ×dyn ${'p50'.padStart(5)} ${'p99'.padStart(5)} err non2xx  target → result`);
+  console.log(`\n${'route'.padEnd(32)} ${'req/s'.padStart(6)} ×static ×dyn ${'p50'.padStart(5)} ${'p99'.padStart(5)} err non2xx  SQL ≤5ms        target → result`);
   for (const r of report.routes) {
+    const sql = r.sql ? `${r.sql.met ? 'MET' : 'MISSED'} ${r.sql.slowestMs.toFixed(1)}ms`.padEnd(15) : '—'.padEnd(15);
     console.log(
-      `${r.route.padEnd(32)} ${num(r.reqPerSec, 6)} ${num(r.ratioToStatic, 7, 2)} ${num(r.ratioToDynamic, 4, 1)} ${num(r.p50, 5)} ${num(r.p99, 5)} ${num(r.errors, 3)} ${num(r.non2xx, 6)}  ${r.target}${r.target ? ' → ' : ''}${mark(r.met)}`,
+      `${r.route.padEnd(32)} ${num(r.reqPerSec, 6)} ${num(r.ratioToStatic, 7, 2)} ${num(r.ratioToDynamic, 4, 1)} ${num(r.p50, 5)} ${num(r.p99, 5)} ${num(r.errors, 3)} ${num(r.non2xx, 6)}  ${sql} ${r.target}${r.target ? ' → ' : ''}${mark(r.met)}`,
     );
     if (r.checks) console.log(`${''.padEnd(33)}└ ${r.checks.ok ? 'checked' : 'CHECK FAILED'}: ${r.checks.detail}`);
   }
+  console.log(`SQL on the request path, each statement ${report.sqlBudget.target} → ${mark(report.sqlBudget.met)} (details above)`);
   console.log(`clean next build: ${report.buildSeconds.value} s (${report.buildSeconds.target}) → ${mark(report.buildSeconds.met)}`);
   console.log(`JS on a public page: ${report.publicPageJsKb.value} KB gzipped (${report.publicPageJsKb.target}) → ${mark(report.publicPageJsKb.met)}`);
   console.log(`Not measured yet: ${report.notMeasuredYet.join('; ')}.`);
