@@ -18,9 +18,9 @@ import { localSecrets } from './secrets';
  * npm run bench [-- --scale N --seconds S --port P] — a production build against PostgreSQL loaded at N (default
  * 100), each route loaded from this second process with 20 connections after a warm-up, twice, next to the
  * framework's own floor (a static and a dynamic page of similar size, no database) served by the same app:
- * the pages, then the resident's need submission and the signed Stripe webhook (both checked in the database
- * afterwards), and EXPLAIN ANALYZE of every statement those requests issue.
- * Prints every figure with its target and writes them to bench/results/. Misses are reported, not hidden.
+ * the pages, the resident's need submission and the signed Stripe webhook (both checked in the database
+ * afterwards), EXPLAIN ANALYZE of every statement those requests issue, then the pages on two instances at
+ * once. Prints every figure with its target and writes them to bench/results/. Misses are reported, not hidden.
  */
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -79,9 +79,14 @@ async function main() {
     const sql = await explainRequestPaths(url, requestPaths(ids, lookup.db));
     await lookup.close();
 
-    const report = verdicts(results, sql, buildSeconds, jsKb);
+    console.log(`\nA second instance on port ${port + 1}, same database; pages loaded on both at once…`);
+    apps.push(await startApp(port + 1, appEnv));
+    const twoInstances: Result[] = [];
+    for (const p of pages.filter((p) => p.kind !== 'floor' || p.route === '/bench/static')) twoInstances.push(await on(apps, p));
+
+    const report = verdicts(results, sql, twoInstances, buildSeconds, jsKb);
     printSql(sql);
-    print(report);
+    print(report, os.cpus().length);
     console.log(`Stripe API calls the webhook made (to the local stand-in): ${stripe.calls()}`);
     fs.mkdirSync('bench/results', { recursive: true });
     const file = path.join('bench/results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
