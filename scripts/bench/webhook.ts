@@ -116,6 +116,9 @@ export async function measureWebhook(base: string, url: string, seconds: number,
   const [{ entries, doubled }] = await sql<{ entries: number; doubled: number }[]>`
     select coalesce(sum(n), 0)::int as entries, count(*) filter (where n > 1)::int as doubled
     from (select count(*) as n from journal_entries where kind = 'donation' and donation_id = any(${ids}) group by donation_id) e`;
+  // The events never sent leave their donations pending: removed, so runs do not pile up abandoned checkouts.
+  const unsent = pool.filter((_, i) => !delivered.has(i)).map((d) => d.donationId);
+  for (let i = 0; i < unsent.length; i += 5000) await sql`delete from donations where id = any(${unsent.slice(i, i + 5000)}) and status = 'pending'`;
   await sql.end();
   const paidIds = new Set(paid.map((p) => p.id));
   const paidAreDelivered = [...delivered].every((i) => paidIds.has(pool[i].donationId)) && paidIds.size === delivered.size;
