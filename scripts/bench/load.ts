@@ -15,6 +15,8 @@ export type Result = {
   /** Connection errors and timeouts (autocannon counts timeouts among errors). */
   errors: number;
   non2xx: number;
+  /** Average size of a response body with headers, KB (a page's weight explains much of its req/s). */
+  kbPerResponse: number;
   /** Anything else the route had to get right (e.g. "every event applied exactly once"); null when nothing. */
   checks?: { ok: boolean; detail: string } | null;
 };
@@ -57,6 +59,7 @@ export async function measure(label: string, kind: Kind, targets: Target[], seco
     p99: Math.max(...best.map((r) => r.latency.p99)),
     errors: all.reduce((s, r) => s + r.errors, 0),
     non2xx: all.reduce((s, r) => s + r.non2xx, 0),
+    kbPerResponse: Math.round(all.reduce((s, r) => s + r.throughput.total, 0) / Math.max(1, all.reduce((s, r) => s + r.requests.total, 0)) / 1024),
   };
   console.log(
     `${label.padEnd(44)} ${String(result.reqPerSec).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}  non-2xx ${result.non2xx}`,

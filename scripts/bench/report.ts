@@ -47,14 +47,15 @@ export function print(report: Report, cpus: number) {
     console.log(`${r.route.padEnd(32)} ${num(r.oneInstanceReqPerSec, 6)} ${num(r.reqPerSec, 6)}  ${r.timesOne === null ? '   —' : num(r.timesOne, 4, 2)}   ${num(r.p99, 6)} ms          ${num(r.errors, 6)} ${num(r.non2xx, 7)}`);
   }
 
-  console.log(`\n${'route'.padEnd(32)} ${'req/s'.padStart(6)} ×static ×dyn ${'p50'.padStart(5)} ${'p99'.padStart(5)} err non2xx  SQL ≤5ms        target → result`);
+  console.log(`\n${'route'.padEnd(32)} ${'req/s'.padStart(6)} ×static ×dyn ${'p50'.padStart(5)} ${'p99'.padStart(5)} err non2xx    KB  SQL ≤5ms        target → result`);
   for (const r of report.routes) {
     const sql = r.sql ? `${r.sql.met ? 'MET' : 'MISSED'} ${r.sql.slowestMs.toFixed(1)}ms`.padEnd(15) : '—'.padEnd(15);
     console.log(
-      `${r.route.padEnd(32)} ${num(r.reqPerSec, 6)} ${num(r.ratioToStatic, 7, 2)} ${num(r.ratioToDynamic, 4, 1)} ${num(r.p50, 5)} ${num(r.p99, 5)} ${num(r.errors, 3)} ${num(r.non2xx, 6)}  ${sql} ${r.target}${r.target ? ' → ' : ''}${mark(r.met)}`,
+      `${r.route.padEnd(32)} ${num(r.reqPerSec, 6)} ${num(r.ratioToStatic, 7, 2)} ${num(r.ratioToDynamic, 4, 1)} ${num(r.p50, 5)} ${num(r.p99, 5)} ${num(r.errors, 3)} ${num(r.non2xx, 6)} ${num(r.kbPerResponse, 5)}  ${sql} ${r.target}${r.target ? ' → ' : ''}${mark(r.met)}`,
     );
     if (r.checks) console.log(`${''.padEnd(33)}└ ${r.checks.ok ? 'checked' : 'CHECK FAILED'}: ${r.checks.detail}`);
   }
+  console.log('(KB: average response, uncompressed; req/s: responses ÷ run length, the better of two runs; p50/p99 in ms)');
   console.log(`SQL on the request path, each statement ${report.sqlBudget.target} → ${mark(report.sqlBudget.met)} (details above)`);
   console.log(`clean next build: ${report.buildSeconds.value} s (${report.buildSeconds.target}) → ${mark(report.buildSeconds.met)}`);
   console.log(`JS on a public page: ${report.publicPageJsKb.value} KB gzipped (${report.publicPageJsKb.target}) → ${mark(report.publicPageJsKb.met)}`);
