@@ -81,10 +81,16 @@ export async function signIn(base: string, login: string): Promise<string> {
   return session.split(';')[0];
 }
 
-/** JavaScript a public page ships, gzipped: every script the home page's HTML loads. */
+/**
+ * JavaScript a public page ships, gzipped: every script the home page's HTML loads, except Next's legacy
+ * polyfills, marked `nomodule`, which browsers that run modules (every phone browser in use) never fetch.
+ */
 export async function publicJsKb(base: string): Promise<number> {
   const html = await (await fetch(`${base}/`)).text();
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]);
+  const scripts = [...html.matchAll(/<script([^>]+)>/g)]
+    .filter((m) => !/\snomodule/i.test(m[1]))
+    .map((m) => /src="([^"]+)"/.exec(m[1])?.[1])
+    .filter((src): src is string => Boolean(src));
   let bytes = 0;
   for (const src of new Set(scripts)) bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
   return Math.round(bytes / 1024);
