@@ -2,7 +2,7 @@ import { asc, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { journalEntries } from '@/db/schema';
 import { toCsv } from '@/lib/csv';
-import { getMonthly, listPublicPayments } from './transparency';
+import { getByProject, getMonthly, listPublicPayments } from './transparency';
 
 export type JournalExportEntry = {
   id: number;
@@ -59,6 +59,11 @@ export async function openDataFile(db: Db, file: string): Promise<{ body: string
       const payments = await listPublicPayments(db, 1_000_000);
       const rows = payments.map((p) => [p.id, p.date.toISOString(), p.projectId, p.amountFen, (p.amountFen / 100).toFixed(2), p.purpose, p.category, p.areaId, p.reversalNote]);
       return { body: toCsv(['id', 'approved_at', 'project_id', 'amount_fen', 'amount_yuan', 'purpose', 'category', 'area', 'reversed_note'], rows), type: 'text/csv; charset=utf-8' };
+    }
+    case 'projects.csv': {
+      const rows = (await getByProject(db)).map((r) => [r.id, r.slug, r.nameZh, r.nameEn, r.raisedFen, r.allocatedFen, r.spentFen, r.balanceFen, r.personTimes]);
+      const header = ['project_id', 'slug', 'name_zh', 'name_en', 'raised_fen', 'allocated_in_fen', 'spent_fen', 'balance_fen', 'person_times'];
+      return { body: toCsv(header, rows), type: 'text/csv; charset=utf-8' };
     }
     case 'monthly.csv': {
       const rows = (await getMonthly(db)).map((m) => [m.month, m.raisedFen, m.spentFen]);

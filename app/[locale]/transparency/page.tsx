@@ -15,6 +15,8 @@ export async function generateMetadata({ params }: LocaleParams) {
 }
 
 const colors = { in: '#2f7a4b', out: '#b8322a', extra: '#8a5a00' };
+const topProjects = 12;
+const moved = (r: { raisedFen: number; allocatedFen: number; spentFen: number }) => r.raisedFen + r.allocatedFen + r.spentFen;
 
 export default async function TransparencyPage({ params }: LocaleParams) {
   await cachedPageLocale(params);
@@ -33,6 +35,8 @@ export default async function TransparencyPage({ params }: LocaleParams) {
     listPublicPayments(db, 100),
   ]);
   const en = locale === 'en';
+  // A phone can take a dozen bars and rows; beyond that, the busiest projects, and all of them in the open data.
+  const shownProjects = byProject.length <= topProjects ? byProject : [...byProject].sort((a, b) => moved(b) - moved(a)).slice(0, topProjects);
   const money = (f: number) => formatFen(f, { exact: true });
   const projectName = (id: string) => {
     const row = byProject.find((r) => r.id === id);
@@ -102,13 +106,13 @@ export default async function TransparencyPage({ params }: LocaleParams) {
       <BarChart
         title={t('byProject')}
         description={t('byProjectDesc')}
-        categories={byProject.map((r) => ({ key: r.id, label: en ? r.nameEn.split(' ')[0] : r.nameZh }))}
+        categories={shownProjects.map((r) => ({ key: r.id, label: en ? r.nameEn.split(' ')[0] : r.nameZh }))}
         series={[
           { key: 'in', label: t('income'), color: colors.in },
           { key: 'alloc', label: t('allocatedIn'), color: colors.extra },
           { key: 'out', label: t('outgo'), color: colors.out },
         ]}
-        values={Object.fromEntries(byProject.map((r) => [r.id, { in: r.raisedFen, alloc: r.allocatedFen, out: r.spentFen }]))}
+        values={Object.fromEntries(shownProjects.map((r) => [r.id, { in: r.raisedFen, alloc: r.allocatedFen, out: r.spentFen }]))}
         format={money}
         tableCaption={t('byProject')}
         showTable={t('showTable')}
@@ -130,7 +134,7 @@ export default async function TransparencyPage({ params }: LocaleParams) {
             </tr>
           </thead>
           <tbody>
-            {byProject.map((r) => (
+            {shownProjects.map((r) => (
               <tr key={r.id} data-testid={`t-project-${r.slug}`}>
                 <th scope="row" className="whitespace-nowrap">
                   <Link href={`/projects/${r.slug}`} className="link">
@@ -146,6 +150,14 @@ export default async function TransparencyPage({ params }: LocaleParams) {
             ))}
           </tbody>
         </table>
+        {shownProjects.length < byProject.length ? (
+          <p className="mt-2 text-muted">
+            {t('projectsTop', { shown: shownProjects.length, total: byProject.length })}{' '}
+            <a href="/transparency/data/projects.csv" className="link" download>
+              {t('projectsAll')}
+            </a>
+          </p>
+        ) : null}
       </section>
 
       <BarChart
@@ -223,6 +235,7 @@ export default async function TransparencyPage({ params }: LocaleParams) {
             ['journal.csv', t('journalCsv')],
             ['journal.json', t('journalJson')],
             ['payments.csv', t('paymentsCsv')],
+            ['projects.csv', t('projectsCsv')],
             ['monthly.csv', t('monthlyCsv')],
             ['monthly.json', t('monthlyJson')],
           ].map(([file, label]) => (

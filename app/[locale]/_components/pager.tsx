@@ -1,0 +1,27 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+
+/** Previous / next links between numbered pages; `href(n)` is page n's address. */
+export async function Pager({ page, pages, href }: { page: number; pages: number; href: (n: number) => string }) {
+  if (pages <= 1) return null;
+  const t = await getTranslations('common');
+  return (
+    <nav aria-label={t('pages')} className="mt-6 flex items-center justify-between gap-3">
+      {page > 1 ? (
+        <Link href={href(page - 1)} className="btn-secondary min-h-12 px-4" rel="prev">
+          {t('previous')}
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span className="text-muted">{t('pageOf', { page, pages })}</span>
+      {page < pages ? (
+        <Link href={href(page + 1)} className="btn-secondary min-h-12 px-4" rel="next">
+          {t('next')}
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}
