@@ -1,5 +1,7 @@
+import postgres from 'postgres';
 import { afterAll } from 'vitest';
 import { createDb, type Db } from './client';
+import { startEmbeddedDatabase } from './embedded';
 
 /**
  * The test database: the real PostgreSQL (or embedded instance) that `npm test` migrated and seeded.
@@ -15,4 +17,27 @@ export function useTestDb(): Db {
 
 export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/**
+ * A brand-new empty database, for a test that needs the whole database to itself: a fresh one on the
+ * PostgreSQL server (named `<prefix>_<suffix>`), or a fresh embedded instance.
+ */
+export async function emptyDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (process.env.EMBEDDED_DB === '1') {
+    const e = await startEmbeddedDatabase('memory');
+    return { url: e.url, drop: e.stop };
+  }
+  const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+  const name = `${prefix}_${uniqueSuffix()}`;
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
 }

@@ -1,7 +1,11 @@
 import { createDb } from '@/db/client';
 import { verifyBalances, verifyChain, verifyInflows } from '@/lib/ledger/verify';
+import { verifySummaries } from '@/lib/summaries/verify';
 
-/** npm run ledger:verify — recomputes the hash chain and every cached balance from the journal. */
+/**
+ * npm run ledger:verify — recomputes the hash chain and every cached balance from the journal, and every
+ * summary table behind the public figures from the raw rows.
+ */
 async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) {
@@ -11,13 +15,16 @@ async function main() {
   const { db, close } = createDb(url, 1);
   const chain = await verifyChain(db);
   const mismatches = [...(await verifyBalances(db)), ...(await verifyInflows(db))];
+  const summaries = await verifySummaries(db);
   await close();
   console.log(`Journal entries checked: ${chain.entries}; head hash ${chain.headHash}`);
   if (chain.firstBrokenEntryId !== null) console.log(`BROKEN: entry ${chain.firstBrokenEntryId} (${chain.problem})`);
   else console.log('Hash chain: intact.');
   for (const m of mismatches) console.log(`MISMATCH ${m.code}: balance ${m.cached}, sum ${m.summed}`);
   if (!mismatches.length) console.log('Cached balances equal the ledger sums; unspent inflows equal the fund balances.');
-  process.exit(chain.firstBrokenEntryId === null && mismatches.length === 0 ? 0 : 1);
+  for (const s of summaries) console.log(`SUMMARY MISMATCH ${s.summary} ${s.key}: stored ${s.stored ?? 'none'}, recomputed ${s.recomputed ?? 'none'}`);
+  if (!summaries.length) console.log('Summary tables equal their recomputation from the raw rows.');
+  process.exit(chain.firstBrokenEntryId === null && mismatches.length === 0 && summaries.length === 0 ? 0 : 1);
 }
 
 main().catch((e) => {

@@ -40,6 +40,11 @@ export const disbursements = pgTable(
       sql`(${t.status} = 'requested') = (${t.decidedById} is null)`,
     ),
     index('disbursements_project_idx').on(t.projectId, t.status),
+    // The public list of payments out and a project page's latest ones: read backwards, newest first, without a sort.
+    index('disbursements_public_idx').on(t.decidedAt).where(sql`${t.status} in ('approved','reversed')`),
+    index('disbursements_project_public_idx')
+      .on(t.projectId, t.decidedAt)
+      .where(sql`${t.status} in ('approved','reversed')`),
   ],
 );
 

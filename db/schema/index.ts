@@ -8,3 +8,4 @@ export * from './ledger';
 export * from './disbursements';
 export * from './reports';
 export * from './cache';
+export * from './summaries';

@@ -51,6 +51,7 @@ export const journalEntries = pgTable(
       sql`${t.kind} in ('donation','refund','fee','allocation','disbursement','reversal')`,
     ),
     index('journal_entries_donation_idx').on(t.donationId),
+    index('journal_entries_disbursement_idx').on(t.disbursementId).where(sql`${t.disbursementId} is not null`),
     index('journal_entries_posted_idx').on(t.postedAt),
   ],
 );

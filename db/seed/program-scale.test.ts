@@ -1,30 +1,17 @@
-import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
+import { getHeadlineFigures } from '@/lib/reports/figures';
 import { getHeadline } from '@/lib/reports/transparency';
 import { verifyBalances, verifyChain, verifyInflows } from '@/lib/ledger/verify';
+import { verifySummaries } from '@/lib/summaries/verify';
 import { createDb } from '../client';
-import { startEmbeddedDatabase } from '../embedded';
 import { migrateDb } from '../migrate';
-import { uniqueSuffix } from '../test-db';
+import { emptyDatabase } from '../test-db';
 import { programPlan, seedDemo } from './demo';
 import { seedScale } from './scale';
 
-async function emptyDatabase() {
-  if (process.env.EMBEDDED_DB === '1') {
-    const e = await startEmbeddedDatabase('memory');
-    return { url: e.url, drop: e.stop };
-  }
-  const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-  const name = `azjb_program_${uniqueSuffix()}`;
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: async () => (await admin.unsafe(`drop database if exists ${name} with (force)`), await admin.end()) };
-}
-
 describe('the scaled dataset (--scale N)', () => {
   it('adds N times the published size, with a hash chain and balances that verify', async () => {
-    const target = await emptyDatabase();
+    const target = await emptyDatabase('azjb_program');
     const { db, close } = createDb(target.url, 1);
     try {
       await migrateDb(db);
@@ -41,6 +28,8 @@ describe('the scaled dataset (--scale N)', () => {
         expect((await verifyChain(after.db)).firstBrokenEntryId).toBeNull();
         expect(await verifyBalances(after.db)).toEqual([]);
         expect(await verifyInflows(after.db)).toEqual([]);
+        // The batch load's triggers kept every summary exact.
+        expect(await verifySummaries(after.db)).toEqual([]);
       } finally {
         await after.close();
       }
@@ -52,7 +41,7 @@ describe('the scaled dataset (--scale N)', () => {
 
 describe('the programme-scale dataset', () => {
   it('makes the report show exactly the published figures, with books that verify', async () => {
-    const target = await emptyDatabase();
+    const target = await emptyDatabase('azjb_program');
     const { db, close } = createDb(target.url, 1);
     try {
       await migrateDb(db);
@@ -62,9 +51,11 @@ describe('the programme-scale dataset', () => {
       expect(h.raisedFen).toBe(130_000_000);
       expect(h.personTimes).toBe(5000);
       expect(h.activeProjects).toBe(12);
+      expect(await getHeadlineFigures(db)).toEqual({ raisedFen: 130_000_000, validNeeds: 750, personTimes: 5000, activeProjects: 12 });
       expect((await verifyChain(db)).firstBrokenEntryId).toBeNull();
       expect(await verifyBalances(db)).toEqual([]);
       expect(await verifyInflows(db)).toEqual([]);
+      expect(await verifySummaries(db)).toEqual([]);
     } finally {
       await close();
       await target.drop();

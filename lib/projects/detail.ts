@@ -1,9 +1,12 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { areas, disbursements, journalEntries, journalLines, ledgerAccounts, projectAreas, projects, serviceRecords } from '@/db/schema';
+import { areas, disbursements, fundDonationTotals, journalEntries, ledgerAccounts, projectAreas, projectCaseTotals, projects } from '@/db/schema';
 import { accountCodes } from '@/lib/ledger/accounts';
 
-/** One project's public page: its story, reach, money raised and its latest payments out, from the ledger. */
+/**
+ * One project's public page: its story, reach, money raised and its latest payments out. The figures come
+ * from the project's summary rows and ledger account, each one index lookup.
+ */
 export async function getProjectDetail(db: Db, slug: string) {
   const [project] = await db
     .select()
@@ -12,16 +15,14 @@ export async function getProjectDetail(db: Db, slug: string) {
   if (!project) return null;
 
   const [[money], [reach], covered, [fund], spending] = await Promise.all([
-    db.execute<{ raised: string; gifts: string }>(sql`
-      select coalesce(sum(amount_fen - refunded_fen), 0) as raised, count(*) as gifts
-      from donations where project_id = ${project.id} and status in ('paid','partially_refunded')`),
     db
-      .select({
-        beneficiaries: sql<number>`count(distinct ${serviceRecords.needId})::int`,
-        personTimes: sql<number>`coalesce(sum(${serviceRecords.personTimes}), 0)::int`,
-      })
-      .from(serviceRecords)
-      .where(eq(serviceRecords.projectId, project.id)),
+      .select({ raisedFen: fundDonationTotals.raisedFen, gifts: fundDonationTotals.gifts })
+      .from(fundDonationTotals)
+      .where(eq(fundDonationTotals.projectId, project.id)),
+    db
+      .select({ beneficiaries: projectCaseTotals.beneficiaries, personTimes: projectCaseTotals.personTimes })
+      .from(projectCaseTotals)
+      .where(eq(projectCaseTotals.projectId, project.id)),
     db
       .select({ id: areas.id, nameZh: areas.nameZh, nameEn: areas.nameEn })
       .from(projectAreas)
@@ -36,10 +37,11 @@ export async function getProjectDetail(db: Db, slug: string) {
   ]);
   return {
     ...project,
-    raisedFen: Number(money.raised),
-    gifts: Number(money.gifts),
-    beneficiaries: Number(reach?.beneficiaries ?? 0),
-    personTimes: Number(reach?.personTimes ?? 0),
+    raisedFen: money?.raisedFen ?? 0,
+    gifts: money?.gifts ?? 0,
+    /** Distinct needs with at least one service record from this project. */
+    beneficiaries: reach?.beneficiaries ?? 0,
+    personTimes: reach?.personTimes ?? 0,
     areas: covered,
     balanceFen: fund?.balanceFen ?? 0,
     spending,
@@ -48,21 +50,25 @@ export async function getProjectDetail(db: Db, slug: string) {
 
 export type ProjectDetail = NonNullable<Awaited<ReturnType<typeof getProjectDetail>>>;
 
-/** The latest payments out posted to the project's ledger account (what the money bought, never to whom). */
+/**
+ * The latest payments out of the project (what the money bought, never to whom), with the journal entry
+ * that posted each. A payment is posted at the moment it is approved, so the newest decisions are the
+ * newest postings: disbursements_project_public_idx gives them without a sort. Reversed payments stay
+ * listed, as their original entry stays in the journal.
+ */
 function latestSpending(db: Db, projectId: string) {
   return db
     .select({
       entryId: journalEntries.id,
       postedAt: journalEntries.postedAt,
-      amountFen: journalLines.amountFen,
-      purpose: sql<string>`coalesce(${disbursements.purpose}, ${journalEntries.memo})`,
+      amountFen: disbursements.amountFen,
+      purpose: disbursements.purpose,
       category: disbursements.category,
     })
-    .from(journalLines)
-    .innerJoin(journalEntries, eq(journalEntries.id, journalLines.entryId))
-    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, journalLines.accountId))
-    .leftJoin(disbursements, eq(disbursements.id, journalEntries.disbursementId))
-    .where(and(eq(ledgerAccounts.code, accountCodes.paymentsOut(projectId)), eq(journalEntries.kind, 'disbursement')))
-    .orderBy(desc(journalEntries.postedAt))
+    .from(disbursements)
+    .innerJoin(journalEntries, and(eq(journalEntries.disbursementId, disbursements.id), eq(journalEntries.kind, 'disbursement')))
+    // Literal statuses, so the planner can match the partial index even in a generic prepared plan.
+    .where(and(eq(disbursements.projectId, projectId), sql`${disbursements.status} in ('approved','reversed')`))
+    .orderBy(desc(disbursements.decidedAt))
     .limit(5);
 }

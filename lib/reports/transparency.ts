@@ -21,25 +21,37 @@ export type Headline = {
   activeProjects: number;
 };
 
-/** The report's headline, from the ledger (money) and the case records (people) — never from raw personal data. */
+/**
+ * The report's headline, from the summary tables kept with the ledger (money) and the case records (people),
+ * never from raw personal data: each figure reads a few hundred summary rows at most.
+ */
 export async function getHeadline(db: Db): Promise<Headline> {
   const [m] = await db.execute<Record<string, string | null>>(sql`
-    select
-      (select coalesce(sum(l.amount_fen), 0) from journal_lines l join ledger_accounts a on a.id = l.account_id
-         join journal_entries e on e.id = l.entry_id where e.kind = 'donation' and a.kind in ('general_fund','project_fund')) as raised,
-      (select coalesce(balance_fen, 0) from ledger_accounts where code = 'refunds') as refunded,
-      (select coalesce(balance_fen, 0) from ledger_accounts where code = 'processor_fees') as fees,
-      (select coalesce(sum(balance_fen), 0) from ledger_accounts where kind = 'payments_out') as spent,
-      (select coalesce(sum(balance_fen), 0) from ledger_accounts where kind = 'project_fund') as restricted,
-      (select coalesce(sum(balance_fen), 0) from ledger_accounts where kind = 'general_fund') as general,
-      (select count(distinct coalesce(donor_id::text, id::text)) from donations where status in ('paid','partially_refunded')) as donors,
-      (select count(*) from needs) as received,
-      (select count(*) from needs where status in ('valid','matched','in_service','fulfilled','closed')) as valid,
-      (select count(*) from needs where status in ('fulfilled','closed')) as fulfilled,
-      (select coalesce(sum(person_times), 0) from service_records) as person_times,
-      (select count(*) from needs where rating is not null) as ratings,
-      (select count(*) from needs where rating >= 4) as satisfied,
-      (select count(*) from projects where status = 'active') as active`);
+    with money as (
+      select
+        coalesce(sum(amount_fen) filter (where entry_kind = 'donation' and account_kind in ('general_fund','project_fund')), 0) as raised,
+        coalesce(sum(amount_fen) filter (where account_kind = 'refunds'), 0) as refunded,
+        coalesce(sum(amount_fen) filter (where account_kind = 'processor_fees'), 0) as fees,
+        coalesce(sum(amount_fen) filter (where account_kind = 'payments_out'), 0) as spent,
+        coalesce(sum(amount_fen) filter (where account_kind = 'project_fund'), 0) as restricted,
+        coalesce(sum(amount_fen) filter (where account_kind = 'general_fund'), 0) as general
+      from ledger_monthly_totals
+    ), cases as (
+      select
+        coalesce(sum(needs), 0) as received,
+        coalesce(sum(needs) filter (where status in ('valid','matched','in_service','fulfilled','closed')), 0) as valid,
+        coalesce(sum(needs) filter (where status in ('fulfilled','closed')), 0) as fulfilled,
+        coalesce(sum(rated), 0) as ratings,
+        coalesce(sum(satisfied), 0) as satisfied
+      from need_totals
+    )
+    select money.*, cases.*,
+      -- Distinct donors: each registered donor once, each gift without an account as its own donor.
+      coalesce((select value from summary_counters where name = 'registered_donors'), 0)
+        + (select coalesce(sum(guest_gifts), 0) from fund_donation_totals) as donors,
+      (select coalesce(sum(person_times), 0) from project_case_totals) as person_times,
+      (select count(*) from projects where status = 'active') as active
+    from money, cases`);
   const n = (k: string) => Number(m[k] ?? 0);
   return {
     raisedFen: n('raised'),
@@ -61,14 +73,14 @@ export async function getHeadline(db: Db): Promise<Headline> {
 
 export type MonthRow = { month: string; raisedFen: number; spentFen: number };
 
-/** Money in and out per calendar month (Asia/Shanghai). */
+/** Money in and out per calendar month (Asia/Shanghai), from the monthly ledger totals. */
 export async function getMonthly(db: Db): Promise<MonthRow[]> {
   const rows = await db.execute<{ month: string; raised: string; spent: string }>(sql`
-    select to_char(e.posted_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
-      coalesce(sum(l.amount_fen) filter (where e.kind = 'donation' and a.kind in ('general_fund','project_fund')), 0) as raised,
-      coalesce(sum(l.amount_fen) filter (where e.kind = 'disbursement' and a.kind = 'payments_out'), 0) as spent
-    from journal_entries e join journal_lines l on l.entry_id = e.id join ledger_accounts a on a.id = l.account_id
-    group by 1 order by 1`);
+    select month,
+      coalesce(sum(amount_fen) filter (where entry_kind = 'donation' and account_kind in ('general_fund','project_fund')), 0) as raised,
+      coalesce(sum(amount_fen) filter (where entry_kind = 'disbursement' and account_kind = 'payments_out'), 0) as spent
+    from ledger_monthly_totals
+    group by month order by month`);
   return rows.map((r) => ({ month: r.month, raisedFen: Number(r.raised), spentFen: Number(r.spent) }));
 }
 
@@ -86,44 +98,49 @@ export type ProjectRow = {
 };
 
 export async function getByProject(db: Db): Promise<ProjectRow[]> {
-  // One pass over the projects' fund lines, grouped by project and entry kind, instead of a scan per project.
-  const [projectRows, flows, served] = await Promise.all([
-    db.execute<Record<string, string>>(sql`
-      select p.id, p.slug, p.name_zh, p.name_en,
-        coalesce((select balance_fen from ledger_accounts where code = 'payments_out:' || p.id), 0) as spent,
-        coalesce((select balance_fen from ledger_accounts where code = 'project_fund:' || p.id), 0) as balance
-      from projects p where p.status <> 'draft' order by p.sort_order`),
-    db.execute<{ project_id: string; kind: string; total: string }>(sql`
-      select a.project_id, e.kind, sum(l.amount_fen) as total
-      from journal_lines l join ledger_accounts a on a.id = l.account_id join journal_entries e on e.id = l.entry_id
-      where a.kind = 'project_fund' and e.kind in ('donation','allocation')
-      group by a.project_id, e.kind`),
-    db.execute<{ project_id: string; person_times: string; needs: string }>(sql`
-      select s.project_id, sum(s.person_times) as person_times,
-        (select count(*) from needs n where n.project_id = s.project_id and n.status in ('in_service','fulfilled','closed')) as needs
-      from service_records s group by s.project_id`),
-  ]);
-  const flow = (id: string, kind: string) => Number(flows.find((f) => f.project_id === id && f.kind === kind)?.total ?? 0);
-  return projectRows.map((r) => {
-    const people = served.find((x) => x.project_id === r.id);
-    return {
-      id: r.id,
-      slug: r.slug,
-      nameZh: r.name_zh,
-      nameEn: r.name_en,
-      raisedFen: flow(r.id, 'donation'),
-      allocatedFen: flow(r.id, 'allocation'),
-      spentFen: Number(r.spent),
-      balanceFen: Number(r.balance),
-      personTimes: Number(people?.person_times ?? 0),
-      needsServed: Number(people?.needs ?? 0),
-    };
-  });
+  // One pass over the projects' ledger accounts, their per-kind totals and their case totals.
+  const rows = await db.execute<Record<string, string>>(sql`
+    with accounts as (
+      select project_id,
+        sum(balance_fen) filter (where kind = 'payments_out') as spent,
+        sum(balance_fen) filter (where kind = 'project_fund') as balance
+      from ledger_accounts where project_id is not null group by project_id
+    ), flows as (
+      select a.project_id,
+        sum(t.amount_fen) filter (where t.entry_kind = 'donation') as raised,
+        sum(t.amount_fen) filter (where t.entry_kind = 'allocation') as allocated
+      from ledger_accounts a join ledger_account_totals t on t.account_id = a.id
+      where a.kind = 'project_fund' and t.entry_kind in ('donation','allocation')
+      group by a.project_id
+    )
+    select p.id, p.slug, p.name_zh, p.name_en,
+      coalesce(acc.spent, 0) as spent, coalesce(acc.balance, 0) as balance,
+      coalesce(f.raised, 0) as raised, coalesce(f.allocated, 0) as allocated,
+      coalesce(c.person_times, 0) as person_times,
+      -- As before: a project shows needs served once it has recorded a service.
+      case when c.service_records > 0 then c.served_needs else 0 end as needs
+    from projects p
+      left join accounts acc on acc.project_id = p.id
+      left join flows f on f.project_id = p.id
+      left join project_case_totals c on c.project_id = p.id
+    where p.status <> 'draft' order by p.sort_order`);
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+    raisedFen: Number(r.raised),
+    allocatedFen: Number(r.allocated),
+    spentFen: Number(r.spent),
+    balanceFen: Number(r.balance),
+    personTimes: Number(r.person_times),
+    needsServed: Number(r.needs ?? 0),
+  }));
 }
 
 export async function getSpendingByCategory(db: Db) {
   const rows = await db.execute<{ category: string; spent: string }>(sql`
-    select category, sum(amount_fen) as spent from disbursements where status = 'approved' group by category order by 2 desc`);
+    select category, spent_fen as spent from disbursement_category_totals where payments > 0 order by 2 desc`);
   return rows.map((r) => ({ category: r.category, spentFen: Number(r.spent) }));
 }
 
@@ -132,7 +149,7 @@ export type AreaCell = { areaId: string; category: string; count: number | null 
 /** Needs by sub-district and category; cells under the threshold come back as null ("< 5"). */
 export async function getNeedsByArea(db: Db): Promise<AreaCell[]> {
   const rows = await db.execute<{ area_id: string; category: string; n: string }>(sql`
-    select area_id, category::text, count(*) as n from needs group by 1, 2`);
+    select area_id, category::text, sum(needs) as n from need_totals group by 1, 2 having sum(needs) > 0`);
   return rows.map((r) => ({ areaId: r.area_id, category: r.category, count: Number(r.n) < smallCellThreshold ? null : Number(r.n) }));
 }
 
@@ -148,7 +165,10 @@ export type PublicPayment = {
   reversalNote: string | null;
 };
 
-/** Every approved payment out (and any later correction), as published: no payee, no beneficiary, only the sub-district. */
+/**
+ * Every approved payment out (and any later correction), as published: no payee, no beneficiary, only the
+ * sub-district. Newest first, read straight off disbursements_public_idx.
+ */
 export async function listPublicPayments(db: Db, limit = 1000): Promise<PublicPayment[]> {
   const rows = await db.execute<Record<string, string | null>>(sql`
     select d.id, d.decided_at, d.amount_fen, d.purpose, d.category, d.project_id, n.area_id, d.reversal_note
