@@ -7,7 +7,8 @@ import { localSecrets } from './secrets';
 
 /**
  * npm test — every suite, against PostgreSQL at DATABASE_URL when set, else an embedded one:
- * migrate and seed the database, run vitest (unit + integration), then Playwright against a production build.
+ * migrate and seed the database, type-check, run vitest (unit + integration), then Playwright against a
+ * production build.
  * `npm test -- unit` or `npm test -- e2e` runs one half; `npm test -- e2e instances` only the matching specs.
  */
 async function main() {
@@ -30,6 +31,7 @@ async function main() {
   await close();
 
   let failed = false;
+  if (only !== 'e2e') failed = (await run('npx', ['tsc', '--noEmit'])) || failed;
   if (only !== 'e2e') failed = (await run('npx', ['vitest', 'run'])) || failed;
   if (only !== 'unit') failed = (await run('npx', ['playwright', 'test', ...filters])) || failed;
   await embedded?.stop();

@@ -94,6 +94,10 @@ export const needs = pgTable(
     index('needs_assignee_idx').on(t.assigneeId, t.status),
     index('needs_project_idx').on(t.projectId),
     index('needs_phone_hash_idx').on(t.phoneHash, t.submittedAt),
+    // The queue's default view (open cases, oldest first): walked in order, it stops at a page's worth.
+    index('needs_open_queue_idx')
+      .on(t.submittedAt, t.id)
+      .where(sql`${t.status} in ('submitted','screening','valid','matched','in_service')`),
   ],
 );
 

@@ -5,7 +5,7 @@ import { listProjectCards } from '@/lib/projects/queries';
 import { Pager } from '../_components/pager';
 import { ProjectCard } from '../_components/project-card';
 
-const perPage = 24;
+const perPage = 12;
 export const projectsPageHref = (n: number) => (n === 1 ? '/projects' : `/projects/p/${n}`);
 
 /** One page of the project list: a phone shows a screenful at a time, however many projects there are. */

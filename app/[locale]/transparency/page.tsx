@@ -32,7 +32,7 @@ export default async function TransparencyPage({ params }: LocaleParams) {
     getByProject(db),
     getSpendingByCategory(db),
     getNeedsByArea(db),
-    listPublicPayments(db, 100),
+    listPublicPayments(db, 20),
   ]);
   const en = locale === 'en';
   // A phone can take a dozen bars and rows; beyond that, the busiest projects, and all of them in the open data.

@@ -1,0 +1,1 @@
+CREATE INDEX "needs_open_queue_idx" ON "needs" USING btree ("submitted_at","id") WHERE "needs"."status" in ('submitted','screening','valid','matched','in_service');
