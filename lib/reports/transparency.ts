@@ -98,30 +98,27 @@ export type ProjectRow = {
 };
 
 export async function getByProject(db: Db): Promise<ProjectRow[]> {
-  // One pass over the projects' ledger accounts, their per-kind totals and their case totals.
+  // One pass over the projects' ledger totals (per account and entry kind; an account's total over all
+  // kinds is its balance) and their case totals.
   const rows = await db.execute<Record<string, string>>(sql`
-    with accounts as (
-      select project_id,
-        sum(balance_fen) filter (where kind = 'payments_out') as spent,
-        sum(balance_fen) filter (where kind = 'project_fund') as balance
-      from ledger_accounts where project_id is not null group by project_id
-    ), flows as (
+    with money as (
       select a.project_id,
-        sum(t.amount_fen) filter (where t.entry_kind = 'donation') as raised,
-        sum(t.amount_fen) filter (where t.entry_kind = 'allocation') as allocated
+        sum(t.amount_fen) filter (where a.kind = 'project_fund' and t.entry_kind = 'donation') as raised,
+        sum(t.amount_fen) filter (where a.kind = 'project_fund' and t.entry_kind = 'allocation') as allocated,
+        sum(t.amount_fen) filter (where a.kind = 'payments_out') as spent,
+        sum(t.amount_fen) filter (where a.kind = 'project_fund') as balance
       from ledger_accounts a join ledger_account_totals t on t.account_id = a.id
-      where a.kind = 'project_fund' and t.entry_kind in ('donation','allocation')
+      where a.project_id is not null
       group by a.project_id
     )
     select p.id, p.slug, p.name_zh, p.name_en,
-      coalesce(acc.spent, 0) as spent, coalesce(acc.balance, 0) as balance,
-      coalesce(f.raised, 0) as raised, coalesce(f.allocated, 0) as allocated,
+      coalesce(m.spent, 0) as spent, coalesce(m.balance, 0) as balance,
+      coalesce(m.raised, 0) as raised, coalesce(m.allocated, 0) as allocated,
       coalesce(c.person_times, 0) as person_times,
       -- As before: a project shows needs served once it has recorded a service.
       case when c.service_records > 0 then c.served_needs else 0 end as needs
     from projects p
-      left join accounts acc on acc.project_id = p.id
-      left join flows f on f.project_id = p.id
+      left join money m on m.project_id = p.id
       left join project_case_totals c on c.project_id = p.id
     where p.status <> 'draft' order by p.sort_order`);
   return rows.map((r) => ({
