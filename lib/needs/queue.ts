@@ -30,6 +30,9 @@ const urgencyRank = sql`array_position(array['critical','high','normal','low']::
  * The social worker's queue: filters, search (tracking code, village or the words of the need — names and
  * phone numbers are encrypted and deliberately not searchable), sort and pages. Shows masked identities only.
  */
+/** Beyond this many matching cases the queue says "more than" and asks for a narrower filter. */
+export const countCap = 1000;
+
 export async function listQueue(db: Db, actor: Actor, filter: QueueFilter) {
   const user = await authorize(db, actor, 'case:read');
   const conditions: (SQL | undefined)[] = [caseScope(user)];
@@ -80,9 +83,12 @@ export async function listQueue(db: Db, actor: Actor, filter: QueueFilter) {
       .orderBy(...order, asc(needs.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(needs).where(where),
+    // Counted up to a cap: an exact count of a city's open cases costs a scan of them all on every view.
+    db.select({ total: sql<number>`count(*)::int` }).from(db.select({ one: sql`1` }).from(needs).where(where).limit(countCap + 1).as('capped')),
   ]);
-  return { rows, total, page, pages: Math.max(1, Math.ceil(total / pageSize)) };
+  const more = total > countCap;
+  const counted = Math.min(total, countCap);
+  return { rows, total: counted, more, page, pages: Math.max(1, page, Math.ceil(counted / pageSize)) };
 }
 
 /** Each social worker's open cases, and how many of them are overdue. */

@@ -83,7 +83,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       </details>
 
       <p className="text-muted" role="status">
-        {t('results', { total: queue.total })} · {t('page', { page: queue.page, pages: queue.pages })}
+        {t(queue.more ? 'resultsMany' : 'results', { total: queue.total })} ·{' '}
+        {t(queue.more ? 'pageMany' : 'page', { page: queue.page, pages: queue.pages })}
       </p>
       {queue.rows.length === 0 ? <p className="card">{t('empty')}</p> : null}
       <ul className="flex flex-col gap-3">
