@@ -102,6 +102,8 @@ module.exports = class PageCache {
     }
     entries.delete(key);
     missedAt.set(key, Date.now());
+    // Misses that are never stored (an unknown address, say) must not pile up.
+    if (missedAt.size > maxEntries) missedAt.delete(missedAt.keys().next().value ?? '');
     return null;
   }
 
