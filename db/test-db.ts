@@ -1,6 +1,6 @@
 import postgres from 'postgres';
 import { afterAll } from 'vitest';
-import { createDb, type Db } from './client';
+import { createDb, getDb, type Db } from './client';
 import { startEmbeddedDatabase } from './embedded';
 
 /**
@@ -10,6 +10,9 @@ import { startEmbeddedDatabase } from './embedded';
 export function useTestDb(): Db {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set: run the tests with `npm test`, which prepares a database.');
+  // The embedded database takes one connection: a test and the app code it calls (a route handler using
+  // getDb) share the app's pool, opened on first use (after a test's set-up has put its settings in place).
+  if (process.env.EMBEDDED_DB === '1') return new Proxy({} as Db, { get: (_, key) => Reflect.get(getDb(), key) });
   const { db, close } = createDb(url, Number(process.env.DATABASE_POOL_MAX ?? 5), Number(process.env.DATABASE_IDLE_TIMEOUT ?? 30));
   afterAll(close);
   return db;
