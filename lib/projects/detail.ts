@@ -69,6 +69,6 @@ function latestSpending(db: Db, projectId: string) {
     .innerJoin(journalEntries, and(eq(journalEntries.disbursementId, disbursements.id), eq(journalEntries.kind, 'disbursement')))
     // Literal statuses, so the planner can match the partial index even in a generic prepared plan.
     .where(and(eq(disbursements.projectId, projectId), sql`${disbursements.status} in ('approved','reversed')`))
-    .orderBy(desc(disbursements.decidedAt))
+    .orderBy(desc(disbursements.decidedAt), desc(journalEntries.id))
     .limit(5);
 }

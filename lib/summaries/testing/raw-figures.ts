@@ -187,7 +187,7 @@ export async function rawProjectFigures(db: Db, projectId: string) {
       .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, journalLines.accountId))
       .leftJoin(disbursements, eq(disbursements.id, journalEntries.disbursementId))
       .where(and(eq(ledgerAccounts.code, accountCodes.paymentsOut(projectId)), eq(journalEntries.kind, 'disbursement')))
-      .orderBy(desc(journalEntries.postedAt))
+      .orderBy(desc(journalEntries.postedAt), desc(journalEntries.id))
       .limit(5),
   ]);
   return {
