@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 export const demoPassword = 'jiangbei2026';
@@ -22,17 +20,7 @@ export async function useEnglish(page: Page) {
   await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: page.url().startsWith('http') ? page.url() : 'http://localhost' }]);
 }
 
-/**
- * The id Next.js gives a server action, read from the production build's manifest, so a test can call
- * the action directly — as an attacker would — instead of through the page that renders its form.
- */
-export function serverActionId(file: string, name: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.resolve('.next/server/server-reference-manifest.json'), 'utf8'));
-  for (const [id, entry] of Object.entries<{ filename?: string; exportedName?: string }>(manifest.node)) {
-    if (entry.filename?.endsWith(file) && entry.exportedName === name) return id;
-  }
-  throw new Error(`server action ${name} in ${file} not found in the build manifest`);
-}
+export { serverActionId } from './server-actions';
 
 /**
  * Calls a server action by id with form fields, encoded as React's client does (argument list in field "0",

@@ -1,18 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import postgres from 'postgres';
+import { serverActionId } from '@/e2e/server-actions';
 import { lookupHash } from '@/lib/privacy/crypto';
 import { measure, type RequestPlan, type Result } from './load';
 
-/** The id Next.js gave a server action, from the production build's manifest (as e2e/helpers.ts reads it). */
-export function serverActionId(file: string, name: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.resolve('.next/server/server-reference-manifest.json'), 'utf8'));
-  for (const [id, entry] of Object.entries<{ filename?: string; exportedName?: string }>(manifest.node)) {
-    if (entry.filename?.endsWith(file) && entry.exportedName === name) return id;
-  }
-  throw new Error(`server action ${name} in ${file} not found in the build manifest`);
-}
 
 const boundary = '----azjb-bench-boundary';
 

@@ -20,7 +20,10 @@ export function AccountLinks({ labels }: { labels: Labels }) {
     let live = true;
     (async () => {
       const session = await fetch('/api/auth/session').then((r) => r.json());
-      if (!session?.role || !(session.role in homeFor)) return live && setMe(null);
+      if (!session?.role || !(session.role in homeFor)) {
+        if (live) setMe(null);
+        return;
+      }
       const { csrfToken } = await fetch('/api/auth/csrf').then((r) => r.json());
       if (live) setMe({ role: session.role, csrfToken });
     })().catch(() => {});
