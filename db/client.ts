@@ -11,8 +11,28 @@ type QueryHook = (connection: number, query: string) => void;
 
 export function createDb(url: string, max: number, idleTimeout = 30, onQuery?: QueryHook) {
   const client = postgres(url, { max, onnotice: () => {}, idle_timeout: idleTimeout, connect_timeout: 30, debug: onQuery });
-  const db: Db = drizzle(client, { schema });
+  const db: Db = drizzle(preparing(client), { schema });
   return { db, client, close: () => client.end({ timeout: 5 }) };
+}
+
+/**
+ * drizzle sends each query unnamed unless it is given a name, and postgres.js then parses, describes and plans
+ * it on every run, in two round trips. Named per text instead (postgres.js keeps one per connection), a query
+ * is parsed once per connection and runs in one round trip. Transactions and savepoints get the same client.
+ */
+function preparing(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      if (prop === 'unsafe') return (query: string, args?: unknown[], options?: object) => target.unsafe(query, args as never, { ...options, prepare: true });
+      if (prop === 'begin' || prop === 'savepoint') {
+        return (...args: unknown[]) => {
+          const run = args.pop() as (tx: postgres.Sql) => unknown;
+          return (Reflect.get(target, prop) as (...a: unknown[]) => unknown)(...args, (tx: postgres.Sql) => run(preparing(tx)));
+        };
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
 }
 
 const globalForDb = globalThis as unknown as { appDb?: Db };

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { ClientMessages } from '../_components/client-messages';
 
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
   const [t, p] = await Promise.all([getTranslations('workspace'), getTranslations('payments')]);
@@ -23,7 +22,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
           </Link>
         ))}
       </nav>
-      <ClientMessages>{children}</ClientMessages>
+      {children}
     </div>
   );
 }

@@ -6,11 +6,12 @@ import { formatFen } from '@/lib/money';
 import { listProjectCards } from '@/lib/projects/queries';
 import { requirePermission } from '../../_lib/guard';
 import { DecideForm, RequestPaymentForm, ReverseForm } from './payment-forms';
+import { ClientMessages } from '../../_components/client-messages';
 
 export default async function PaymentsPage() {
   const user = await requirePermission('disbursement:request', '/workspace/payments');
   const db = getDb();
-  const actor = { userId: user.id };
+  const actor = user.actor;
   const [t, format, locale, rows, projects] = await Promise.all([
     getTranslations('payments'),
     getFormatter(),
@@ -21,43 +22,45 @@ export default async function PaymentsPage() {
   const evidence = await listEvidenceFor(db, actor, rows.map((r) => r.id));
   const decider = can(user.role, 'disbursement:decide');
   return (
-    <div className="flex flex-col gap-5">
-      <h1 className="page-title">{t('title')}</h1>
-      <p>{t('intro')}</p>
-      <RequestPaymentForm projects={projects.map((p) => ({ id: p.id, name: locale === 'en' ? p.nameEn : p.nameZh }))} />
-      {rows.length === 0 ? <p className="card">{t('empty')}</p> : null}
-      <ul className="flex flex-col gap-3">
-        {rows.map((r) => (
-          <li key={r.id} className="card flex flex-col gap-2" data-testid="payment-row">
-            <div className="flex flex-wrap items-center justify-between gap-2">
-              <p className="font-bold">
-                {locale === 'en' ? r.projectNameEn : r.projectName} · {formatFen(r.amountFen)}
+    <ClientMessages namespaces={['payments', 'forms']}>
+      <div className="flex flex-col gap-5">
+        <h1 className="page-title">{t('title')}</h1>
+        <p>{t('intro')}</p>
+        <RequestPaymentForm projects={projects.map((p) => ({ id: p.id, name: locale === 'en' ? p.nameEn : p.nameZh }))} />
+        {rows.length === 0 ? <p className="card">{t('empty')}</p> : null}
+        <ul className="flex flex-col gap-3">
+          {rows.map((r) => (
+            <li key={r.id} className="card flex flex-col gap-2" data-testid="payment-row">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <p className="font-bold">
+                  {locale === 'en' ? r.projectNameEn : r.projectName} · {formatFen(r.amountFen)}
+                </p>
+                <span className="badge bg-brand-50 text-brand-800">{t(`status.${r.status}`)}</span>
+              </div>
+              <p>
+                {r.purpose} · {t(`categories.${r.category}`)} · {r.payee}
+                {r.needCode ? ` · ${r.needCode}` : ''}
               </p>
-              <span className="badge bg-brand-50 text-brand-800">{t(`status.${r.status}`)}</span>
-            </div>
-            <p>
-              {r.purpose} · {t(`categories.${r.category}`)} · {r.payee}
-              {r.needCode ? ` · ${r.needCode}` : ''}
-            </p>
-            <p className="text-sm text-muted">
-              {t('requestedAt')} {format.dateTime(r.requestedAt, { dateStyle: 'medium' })}
-              {r.decisionReason ? ` · ${r.decisionReason}` : ''}
-            </p>
-            <p className="text-sm">
-              {t('files')}:{' '}
-              {evidence.get(r.id)?.map((e) => (
-                <a key={e.id} href={`/api/evidence/${e.id}`} className="link mr-2">
-                  {e.fileName}
-                </a>
-              ))}
-            </p>
-            {r.status === 'approved' && decider ? <ReverseForm id={r.id} /> : null}
-            {r.status === 'requested' && decider ? (
-              r.requestedById === user.id ? <p className="text-muted">{t('yours')}</p> : <DecideForm id={r.id} />
-            ) : null}
-          </li>
-        ))}
-      </ul>
-    </div>
+              <p className="text-sm text-muted">
+                {t('requestedAt')} {format.dateTime(r.requestedAt, { dateStyle: 'medium' })}
+                {r.decisionReason ? ` · ${r.decisionReason}` : ''}
+              </p>
+              <p className="text-sm">
+                {t('files')}:{' '}
+                {evidence.get(r.id)?.map((e) => (
+                  <a key={e.id} href={`/api/evidence/${e.id}`} className="link mr-2">
+                    {e.fileName}
+                  </a>
+                ))}
+              </p>
+              {r.status === 'approved' && decider ? <ReverseForm id={r.id} /> : null}
+              {r.status === 'requested' && decider ? (
+                r.requestedById === user.id ? <p className="text-muted">{t('yours')}</p> : <DecideForm id={r.id} />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </ClientMessages>
   );
 }

@@ -5,6 +5,7 @@ import { proposeForWaitingList, type WaitingListProposals } from '@/lib/matching
 import { areaName, reasonsLine, unassignedText, type Translate } from '@/lib/matching/words';
 import { requirePermission } from '../../_lib/guard';
 import { ProposalsForm, type ProposalItem } from './proposals-form';
+import { ClientMessages } from '../../_components/client-messages';
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -17,7 +18,7 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
   const run = (await searchParams).run === '1';
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const words: Translate = (key, values) => t(key as never, values as never);
-  const result = run ? await proposeForWaitingList(getDb(), { userId: user.id }) : null;
+  const result = run ? await proposeForWaitingList(getDb(), user.actor) : null;
 
   type Need = WaitingListProposals['unassigned'][number]['need'];
   const where = (n: Need) => `${areaName(n.areaId, locale)} ${n.village}`;
@@ -36,53 +37,55 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
   }));
 
   return (
-    <div className="flex flex-col gap-4">
-      <h1 className="page-title">{t('matching.proposals.title')}</h1>
-      <p>{t('matching.proposals.intro')}</p>
-      <p className="font-semibold">{t('matching.proposals.manual')}</p>
-      <form method="get">
-        <input type="hidden" name="run" value="1" />
-        <button className={result ? 'btn-quiet' : 'btn-primary'}>{result ? t('matching.proposals.rerun') : t('matching.proposals.run')}</button>
-      </form>
+    <ClientMessages namespaces={['matching', 'forms']}>
+      <div className="flex flex-col gap-4">
+        <h1 className="page-title">{t('matching.proposals.title')}</h1>
+        <p>{t('matching.proposals.intro')}</p>
+        <p className="font-semibold">{t('matching.proposals.manual')}</p>
+        <form method="get">
+          <input type="hidden" name="run" value="1" />
+          <button className={result ? 'btn-quiet' : 'btn-primary'}>{result ? t('matching.proposals.rerun') : t('matching.proposals.run')}</button>
+        </form>
 
-      {result ? (
-        <>
-          <p role="status" className="text-muted">
-            {t('matching.proposals.waiting', { count: result.waiting })}
-          </p>
-          {result.waiting === 0 ? <p className="card">{t('matching.proposals.empty')}</p> : null}
-          {result.waiting > 0 ? (
-            <section aria-labelledby="proposed" className="flex flex-col gap-3">
-              <h2 id="proposed" className="font-bold">
-                {t('matching.proposals.proposedTitle', { count: items.length, total: result.totalPriority })}
-              </h2>
-              {items.length ? <ProposalsForm items={items} /> : <p className="card">{t('matching.proposals.noProposals')}</p>}
-            </section>
-          ) : null}
-          {result.unassigned.length ? (
-            <section aria-labelledby="unassigned" className="flex flex-col gap-3">
-              <h2 id="unassigned" className="font-bold">
-                {t('matching.proposals.unassignedTitle', { count: result.unassigned.length })}
-              </h2>
-              <ul className="flex flex-col gap-3">
-                {result.unassigned.map((u) => (
-                  <li key={u.needId} className="card" data-testid="unassigned">
-                    <Link href={`/workspace/cases/${u.needId}`} className="font-mono font-bold">
-                      {u.need.code}
-                    </Link>{' '}
-                    {u.need.nameMasked}
-                    <p className="text-sm font-semibold">{priority(u.priority, u.need)}</p>
-                    <p className="text-sm text-muted">
-                      {where(u.need)} · {what(u.need)}
-                    </p>
-                    <p className="font-semibold text-brand-700">{unassignedText(words, u.why)}</p>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-        </>
-      ) : null}
-    </div>
+        {result ? (
+          <>
+            <p role="status" className="text-muted">
+              {t('matching.proposals.waiting', { count: result.waiting })}
+            </p>
+            {result.waiting === 0 ? <p className="card">{t('matching.proposals.empty')}</p> : null}
+            {result.waiting > 0 ? (
+              <section aria-labelledby="proposed" className="flex flex-col gap-3">
+                <h2 id="proposed" className="font-bold">
+                  {t('matching.proposals.proposedTitle', { count: items.length, total: result.totalPriority })}
+                </h2>
+                {items.length ? <ProposalsForm items={items} /> : <p className="card">{t('matching.proposals.noProposals')}</p>}
+              </section>
+            ) : null}
+            {result.unassigned.length ? (
+              <section aria-labelledby="unassigned" className="flex flex-col gap-3">
+                <h2 id="unassigned" className="font-bold">
+                  {t('matching.proposals.unassignedTitle', { count: result.unassigned.length })}
+                </h2>
+                <ul className="flex flex-col gap-3">
+                  {result.unassigned.map((u) => (
+                    <li key={u.needId} className="card" data-testid="unassigned">
+                      <Link href={`/workspace/cases/${u.needId}`} className="font-mono font-bold">
+                        {u.need.code}
+                      </Link>{' '}
+                      {u.need.nameMasked}
+                      <p className="text-sm font-semibold">{priority(u.priority, u.need)}</p>
+                      <p className="text-sm text-muted">
+                        {where(u.need)} · {what(u.need)}
+                      </p>
+                      <p className="font-semibold text-brand-700">{unassignedText(words, u.why)}</p>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+    </ClientMessages>
   );
 }
