@@ -1,7 +1,3 @@
-import { asc } from 'drizzle-orm';
-import type { Db } from '@/db/client';
-import { areas } from '@/db/schema';
-
 /** Jiangbei's seven sub-districts and one town, in their customary order. */
 export const jiangbeiAreas = [
   { id: 'zhongma', nameZh: '中马街道', nameEn: 'Zhongma Sub-district', kind: 'subdistrict' },
@@ -16,6 +12,7 @@ export const jiangbeiAreas = [
 
 export type AreaId = (typeof jiangbeiAreas)[number]['id'];
 
-export function listAreas(db: Db) {
-  return db.select().from(areas).orderBy(asc(areas.sortOrder));
+/** The areas as the database holds them (seeded from the list above, never edited): no query needed. */
+export function listAreas() {
+  return jiangbeiAreas.map((a, sortOrder) => ({ ...a, sortOrder }));
 }

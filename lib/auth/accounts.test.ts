@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { uniqueSuffix, useTestDb } from '@/db/test-db';
 import { users } from '@/db/schema';
 import { hashPassword } from './password';
-import { authorize } from './actor';
+import { authorize, requestActor } from './actor';
 import { checkCredentials, createStaffAccount, registerDonor, setUserDisabled, setUserRole, signInLimits } from './accounts';
 
 const db = useTestDb();
@@ -69,6 +69,19 @@ describe('authorization against the database', () => {
     const worker = await makeUser('social_worker');
     await setUserDisabled(db, { userId: admin.id }, worker.id, true);
     await expect(authorize(db, { userId: worker.id }, 'case:read')).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it("reads a request's user once; the next request reads it afresh", async () => {
+    const admin = await makeUser('admin');
+    const worker = await makeUser('social_worker');
+    const request = requestActor(worker.id);
+    await expect(authorize(db, request, 'case:read_pii')).resolves.toMatchObject({ role: 'social_worker' });
+    await setUserRole(db, { userId: admin.id }, worker.id, 'donor');
+    // Within the request that began as a social worker, the one check made stands…
+    await expect(authorize(db, request, 'case:read_pii')).resolves.toMatchObject({ role: 'social_worker' });
+    // …and the next request (a new actor), or any caller's own actor, sees the change.
+    await expect(authorize(db, requestActor(worker.id), 'case:read_pii')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(authorize(db, { userId: worker.id }, 'case:read_pii')).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('refuses anonymous visitors', async () => {

@@ -10,7 +10,7 @@ import { reverseDisbursement } from '@/lib/disbursements/reverse';
 import { activeProjectId, intake, randomIp, staffUser } from '@/lib/needs/test-fixtures';
 import { accountCodes } from './accounts';
 import { postAllocation, postDisbursement, postDonation, postDonationOutflow } from './movements';
-import { traceDonation } from './trace';
+import { traceDonation, traceDonations } from './trace';
 import { verifyBalances, verifyChain, verifyInflows } from './verify';
 
 const db = useTestDb();
@@ -228,6 +228,9 @@ describe('the ledger under random sequences of money movements', () => {
           const trace = await traceDonation(db, g.id);
           expect(trace.items.reduce((s, i) => s + i.amountFen, 0) + trace.unspentFen).toBeLessThanOrEqual(g.fen);
         }
+        // A donor's page traces all their gifts at once: the same traces as one by one.
+        const together = await traceDonations(db, gifts.map((g) => g.id));
+        for (const g of gifts) expect(together.get(g.id)).toEqual(await traceDonation(db, g.id));
       }),
       { numRuns: 15 },
     );

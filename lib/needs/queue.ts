@@ -31,7 +31,7 @@ const urgencyRank = sql`array_position(array['critical','high','normal','low']::
  * phone numbers are encrypted and deliberately not searchable), sort and pages. Shows masked identities only.
  */
 /** Beyond this many matching cases the queue says "more than" and asks for a narrower filter. */
-export const countCap = 1000;
+export const countCap = 200;
 
 export async function listQueue(db: Db, actor: Actor, filter: QueueFilter) {
   const user = await authorize(db, actor, 'case:read');

@@ -1,12 +1,11 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { traceDonation } from '@/lib/ledger/trace';
+import type { DonationTrace as Trace } from '@/lib/ledger/trace';
 import { formatFen } from '@/lib/money';
 import { jiangbeiAreas } from '@/lib/places';
 
 /** "Your ¥100 → ¥60 school supplies in 慈城镇 on 3 March, ¥40 not yet spent" — purposes and places, never people. */
-export async function DonationTrace({ donationId }: { donationId: string }) {
-  const [t, format, locale, trace] = await Promise.all([getTranslations('trace'), getFormatter(), getLocale(), traceDonation(getDb(), donationId)]);
+export async function DonationTrace({ trace }: { trace: Trace }) {
+  const [t, format, locale] = await Promise.all([getTranslations('trace'), getFormatter(), getLocale()]);
   const en = locale === 'en';
   const money = (f: number) => formatFen(f, { exact: true });
   const area = (id: string | null) => {

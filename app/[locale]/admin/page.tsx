@@ -19,7 +19,7 @@ export default async function AdminPage() {
     getTranslations('workspace'),
     getTranslations('roles'),
     listUsers(db, { userId: admin.id }),
-    listAreas(db),
+    listAreas(),
   ]);
   return (
     <div className="flex flex-col gap-8">

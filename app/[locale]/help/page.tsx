@@ -10,7 +10,7 @@ export async function generateMetadata() {
 }
 
 export default async function HelpPage() {
-  const [t, areas] = await Promise.all([getTranslations('help'), listAreas(getDb())]);
+  const [t, areas] = await Promise.all([getTranslations('help'), listAreas()]);
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="page-title">{t('title')}</h1>

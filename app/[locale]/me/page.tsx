@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listOwnDonations } from '@/lib/donations/donor-views';
 import { listOwnPlans } from '@/lib/donations/plans';
+import { traceDonations } from '@/lib/ledger/trace';
 import { formatFen } from '@/lib/money';
 import { StatusBadge } from '../_components/status-badge';
 import { requirePermission } from '../_lib/guard';
@@ -12,7 +13,7 @@ import { cancelPlanAction } from './actions';
 export default async function MyGivingPage() {
   const user = await requirePermission('own_giving:read', '/me');
   const db = getDb();
-  const actor = { userId: user.id };
+  const actor = user.actor;
   const [t, a, s, locale, donations, plans] = await Promise.all([
     getTranslations('me'),
     getTranslations('auth'),
@@ -21,6 +22,7 @@ export default async function MyGivingPage() {
     listOwnDonations(db, actor),
     listOwnPlans(db, actor),
   ]);
+  const traces = await traceDonations(db, donations.filter((d) => d.certificateNo).map((d) => d.id));
   const en = locale === 'en';
   const day = new Intl.DateTimeFormat(en ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium' });
   return (
@@ -94,7 +96,7 @@ export default async function MyGivingPage() {
                 ) : d.receiptRequested ? (
                   <p className="text-sm text-muted">{t('receiptRequested')}</p>
                 ) : null}
-                {d.certificateNo ? <DonationTrace donationId={d.id} /> : null}
+                {traces.has(d.id) ? <DonationTrace trace={traces.get(d.id)!} /> : null}
               </li>
             ))}
           </ul>

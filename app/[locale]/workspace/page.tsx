@@ -20,8 +20,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
     getTranslations('auth'),
     getFormatter(),
     getLocale(),
-    listAreas(db),
-    listQueue(db, { userId: user.id }, filter),
+    listAreas(),
+    listQueue(db, user.actor, filter),
   ]);
   const areaName = (id: string) => {
     const area = areas.find((x) => x.id === id);
@@ -99,10 +99,10 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                 {r.urgency === 'critical' || r.urgency === 'high' ? <span className="badge bg-brand-100 text-brand-800">{n(`urgency.${r.urgency}`)}</span> : null}
               </div>
               <p className="mt-1 text-ink">
-                {n(`category.${r.category}`)} · {n(`kindShort.${r.kind}`)} · {r.nameMasked}
+                {`${n(`category.${r.category}`)} · ${n(`kindShort.${r.kind}`)} · ${r.nameMasked}`}
               </p>
               <p className="text-sm text-muted">
-                {areaName(r.areaId)} {r.village} · {format.dateTime(r.submittedAt, { dateStyle: 'medium' })} · {n(`channel.${r.channel}`)} · {r.assigneeName ?? t('nobody')}
+                {`${areaName(r.areaId)} ${r.village} · ${format.dateTime(r.submittedAt, { dateStyle: 'medium' })} · ${n(`channel.${r.channel}`)} · ${r.assigneeName ?? t('nobody')}`}
               </p>
             </Link>
           </li>

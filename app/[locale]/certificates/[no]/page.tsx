@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { verifyCertificate } from '@/lib/donations/certificates';
+import { traceDonation } from '@/lib/ledger/trace';
 import { PrintButton } from '../../_components/print-button';
 import { certificateText } from '../certificate-text';
 import { VerifyForm } from '../verify-form';
@@ -54,7 +55,7 @@ export default async function CertificatePage({
         <p className="mt-4 text-center text-sm text-muted">{text.footer}</p>
       </article>
       <div className="card">
-        <DonationTrace donationId={certificate.donationId} />
+        <DonationTrace trace={await traceDonation(getDb(), certificate.donationId)} />
       </div>
       <p className="text-sm text-muted print:hidden">{t('privacyNote')}</p>
       <div className="flex flex-wrap gap-3 print:hidden">

@@ -5,7 +5,7 @@ import { requirePermission } from '../../_lib/guard';
 
 export default async function WorkloadPage() {
   const user = await requirePermission('case:read', '/workspace/workload');
-  const [t, rows] = await Promise.all([getTranslations('workspace'), listWorkload(getDb(), { userId: user.id })]);
+  const [t, rows] = await Promise.all([getTranslations('workspace'), listWorkload(getDb(), user.actor)]);
   return (
     <div>
       <h1 className="page-title mb-4">{t('workloadTitle')}</h1>

@@ -12,12 +12,13 @@ import { StatusBadge } from '../../../_components/status-badge';
 import { requirePermission } from '../../../_lib/guard';
 import { CaseActions } from './case-actions';
 import { MatchSuggestions } from './suggestions';
+import { ClientMessages } from '../../../_components/client-messages';
 
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePermission('case:read_pii', `/workspace/cases/${id}`);
   const db = getDb();
-  const view = await getCase(db, { userId: user.id }, id).catch((e) => {
+  const view = await getCase(db, user.actor, id).catch((e) => {
     if (isAppError(e, 'not_found')) notFound();
     throw e;
   });
@@ -26,9 +27,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     getTranslations('needs'),
     getFormatter(),
     getLocale(),
-    listAreas(db),
-    listAssignableStaff(db, { userId: user.id }),
-    view.actions.includes('match') ? suggestForNeed(db, { userId: user.id }, id) : null,
+    listAreas(),
+    listAssignableStaff(db, user.actor),
+    view.actions.includes('match') ? suggestForNeed(db, user.actor, id) : null,
   ]);
   const { need, pii } = view;
   const area = areas.find((a) => a.id === need.areaId);
@@ -64,111 +65,113 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     : [];
 
   return (
-    <div className="flex flex-col gap-5">
-      <Link href="/workspace" className="link">
-        ← {t('back')}
-      </Link>
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="page-title font-mono">{need.code}</h1>
-        <StatusBadge status={need.status} label={n(`status.${need.status}`)} />
-      </div>
-      {view.duplicateOf ? (
-        <p className="rounded-xl bg-sun-50 p-3 font-semibold text-sun-700">
-          <Link href={`/workspace/cases/${view.duplicateOf.id}`} className="underline">
-            {t('duplicateOf', { code: view.duplicateOf.code })}
-          </Link>
-        </p>
-      ) : null}
-
-      <section className="card" aria-labelledby="pii">
-        <h2 id="pii" className="mb-2 font-bold">
-          {t('personal')}
-        </h2>
-        {pii ? (
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1" data-testid="pii">
-            {piiRows
-              .filter(([, v]) => v)
-              .map(([k, v]) => (
-                <div key={k} className="contents">
-                  <dt className="text-muted">{k}</dt>
-                  <dd>{v}</dd>
-                </div>
-              ))}
-          </dl>
-        ) : (
-          <p>{t('purged')}</p>
-        )}
-      </section>
-
-      <section className="card" aria-labelledby="details">
-        <h2 id="details" className="mb-2 font-bold">
-          {t('details')}
-        </h2>
-        <p className="mb-3 whitespace-pre-wrap rounded-xl bg-paper p-3">{need.description}</p>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-          {rows.map(([k, v]) => (
-            <div key={k} className="contents">
-              <dt className="text-muted">{k}</dt>
-              <dd>{v}</dd>
-            </div>
-          ))}
-        </dl>
-        {need.rating ? (
-          <p className="mt-3">
-            {t('rating', { rating: need.rating })}
-            {need.ratingComment ? ` · ${need.ratingComment}` : ''}
+    <ClientMessages namespaces={['case', 'forms', 'needs']}>
+      <div className="flex flex-col gap-5">
+        <Link href="/workspace" className="link">
+          ← {t('back')}
+        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="page-title font-mono">{need.code}</h1>
+          <StatusBadge status={need.status} label={n(`status.${need.status}`)} />
+        </div>
+        {view.duplicateOf ? (
+          <p className="rounded-xl bg-sun-50 p-3 font-semibold text-sun-700">
+            <Link href={`/workspace/cases/${view.duplicateOf.id}`} className="underline">
+              {t('duplicateOf', { code: view.duplicateOf.code })}
+            </Link>
           </p>
         ) : null}
-      </section>
 
-      {suggestions ? <MatchSuggestions needId={need.id} s={suggestions} /> : null}
+        <section className="card" aria-labelledby="pii">
+          <h2 id="pii" className="mb-2 font-bold">
+            {t('personal')}
+          </h2>
+          {pii ? (
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1" data-testid="pii">
+              {piiRows
+                .filter(([, v]) => v)
+                .map(([k, v]) => (
+                  <div key={k} className="contents">
+                    <dt className="text-muted">{k}</dt>
+                    <dd>{v}</dd>
+                  </div>
+                ))}
+            </dl>
+          ) : (
+            <p>{t('purged')}</p>
+          )}
+        </section>
 
-      <CaseActions
-        needId={need.id}
-        actions={view.actions}
-        assigneeId={need.assigneeId}
-        viewerId={user.id}
-        canAssignOthers={user.role === 'admin'}
-        staff={staff}
-        hardship={need.hardship}
-        urgency={need.urgency}
-        status={need.status}
-      />
+        <section className="card" aria-labelledby="details">
+          <h2 id="details" className="mb-2 font-bold">
+            {t('details')}
+          </h2>
+          <p className="mb-3 whitespace-pre-wrap rounded-xl bg-paper p-3">{need.description}</p>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+            {rows.map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt className="text-muted">{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
+          {need.rating ? (
+            <p className="mt-3">
+              {t('rating', { rating: need.rating })}
+              {need.ratingComment ? ` · ${need.ratingComment}` : ''}
+            </p>
+          ) : null}
+        </section>
 
-      <section className="card" aria-labelledby="services">
-        <h2 id="services" className="mb-2 font-bold">
-          {t('services')}
-        </h2>
-        {view.services.length === 0 ? <p>{t('none')}</p> : null}
-        <ul className="flex flex-col gap-1">
-          {view.services.map((s) => (
-            <li key={s.id}>
-              {s.servedOn} · {s.serviceType} · {s.hours}h · {s.personTimes} · {s.deliveredBy}
-            </li>
-          ))}
-        </ul>
-      </section>
+        {suggestions ? <MatchSuggestions needId={need.id} s={suggestions} /> : null}
 
-      <section className="card" aria-labelledby="history">
-        <h2 id="history" className="mb-2 font-bold">
-          {t('timeline')}
-        </h2>
-        <ol className="flex flex-col gap-3 border-l-4 border-brand-100 pl-4">
-          {view.events.map((e) => (
-            <li key={e.id}>
-              <p className="text-sm text-muted">
-                {when(e.at)} · {e.actorKind === 'resident' ? t('resident') : e.actorKind === 'system' ? t('system') : e.actorName}
-              </p>
-              <p>
-                {t(`event.${e.type}` as 'event.note')}
-                {e.toStatus && e.type === 'status' ? `：${n(`status.${e.fromStatus ?? 'submitted'}`)} → ${n(`status.${e.toStatus}`)}` : ''}
-                {e.publicNote ? ` · ${e.publicNote}` : ''}
-                {e.note ? ` · ${e.note}` : ''}
-              </p>
-            </li>
-          ))}
-        </ol>
-      </section>
-    </div>
+        <CaseActions
+          needId={need.id}
+          actions={view.actions}
+          assigneeId={need.assigneeId}
+          viewerId={user.id}
+          canAssignOthers={user.role === 'admin'}
+          staff={staff}
+          hardship={need.hardship}
+          urgency={need.urgency}
+          status={need.status}
+        />
+
+        <section className="card" aria-labelledby="services">
+          <h2 id="services" className="mb-2 font-bold">
+            {t('services')}
+          </h2>
+          {view.services.length === 0 ? <p>{t('none')}</p> : null}
+          <ul className="flex flex-col gap-1">
+            {view.services.map((s) => (
+              <li key={s.id}>
+                {s.servedOn} · {s.serviceType} · {s.hours}h · {s.personTimes} · {s.deliveredBy}
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section className="card" aria-labelledby="history">
+          <h2 id="history" className="mb-2 font-bold">
+            {t('timeline')}
+          </h2>
+          <ol className="flex flex-col gap-3 border-l-4 border-brand-100 pl-4">
+            {view.events.map((e) => (
+              <li key={e.id}>
+                <p className="text-sm text-muted">
+                  {when(e.at)} · {e.actorKind === 'resident' ? t('resident') : e.actorKind === 'system' ? t('system') : e.actorName}
+                </p>
+                <p>
+                  {t(`event.${e.type}` as 'event.note')}
+                  {e.toStatus && e.type === 'status' ? `：${n(`status.${e.fromStatus ?? 'submitted'}`)} → ${n(`status.${e.toStatus}`)}` : ''}
+                  {e.publicNote ? ` · ${e.publicNote}` : ''}
+                  {e.note ? ` · ${e.note}` : ''}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+    </ClientMessages>
   );
 }
