@@ -61,6 +61,8 @@ test('a gift is spent with evidence and a second approval, and the report, the p
 
   // The public report, the project page and the donor's certificate all show it.
   await guest.goto('/transparency');
+  await guest.getByRole('link', { name: '支出明细', exact: true }).click();
+  await expect(guest).toHaveURL(/\/transparency\/payments$/);
   await expect(guest.getByTestId('t-payment').filter({ hasText: purpose })).toBeVisible();
   await guest.goto(`/projects/${slug}`);
   await expect(guest.getByText(purpose)).toBeVisible();

@@ -55,7 +55,7 @@ test('personal information never reaches a public page, a public API or the serv
 
   // Crawl every public page reachable from the home page, plus the public endpoints.
   const seen = new Set<string>();
-  const queue = ['/', '/projects', '/help', '/track', '/donate', '/transparency', '/login', '/register'];
+  const queue = ['/', '/projects', '/help', '/track', '/donate', '/transparency', '/transparency/payments', '/transparency/areas', '/login', '/register'];
   while (queue.length && seen.size < 80) {
     const path = queue.shift()!;
     if (seen.has(path)) continue;

@@ -58,6 +58,8 @@ async function main() {
       { route: '/projects', kind: 'public' },
       { route: `/projects/${ids.projectSlug}`, kind: 'public' },
       { route: '/transparency', kind: 'public' },
+      { route: '/transparency/payments', kind: 'public' },
+      { route: '/transparency/areas', kind: 'public' },
       { route: '/track', kind: 'private' },
       { route: '/workspace', kind: 'private', cookie: worker },
       { route: `/workspace/cases/${ids.caseId}`, label: '/workspace/cases/[id]', kind: 'private', cookie: worker },

@@ -157,6 +157,8 @@ export type PublicPayment = {
   purpose: string;
   category: string;
   projectId: string;
+  projectNameZh: string;
+  projectNameEn: string;
   areaId: string | null;
   /** Set when the payment was corrected by a reversing entry. */
   reversalNote: string | null;
@@ -168,8 +170,8 @@ export type PublicPayment = {
  */
 export async function listPublicPayments(db: Db, limit = 1000): Promise<PublicPayment[]> {
   const rows = await db.execute<Record<string, string | null>>(sql`
-    select d.id, d.decided_at, d.amount_fen, d.purpose, d.category, d.project_id, n.area_id, d.reversal_note
-    from disbursements d left join needs n on n.id = d.need_id
+    select d.id, d.decided_at, d.amount_fen, d.purpose, d.category, d.project_id, p.name_zh, p.name_en, n.area_id, d.reversal_note
+    from disbursements d join projects p on p.id = d.project_id left join needs n on n.id = d.need_id
     where d.status in ('approved','reversed') order by d.decided_at desc limit ${limit}`);
   return rows.map((r) => ({
     id: r.id!,
@@ -178,6 +180,8 @@ export async function listPublicPayments(db: Db, limit = 1000): Promise<PublicPa
     purpose: r.purpose!,
     category: r.category!,
     projectId: r.project_id!,
+    projectNameZh: r.name_zh!,
+    projectNameEn: r.name_en!,
     areaId: r.area_id,
     reversalNote: r.reversal_note,
   }));

@@ -7,7 +7,7 @@ import { authorize } from '@/lib/auth/actor';
 import { applyPaymentEvent } from '@/lib/donations/apply-event';
 import { listOwnDonations } from '@/lib/donations/donor-views';
 import { listOwnPlans } from '@/lib/donations/plans';
-import { traceDonation } from '@/lib/ledger/trace';
+import { traceDonations } from '@/lib/ledger/trace';
 import { suggestForNeed } from '@/lib/matching/load';
 import { listAssignableStaff } from '@/lib/needs/case-actions';
 import { getCase } from '@/lib/needs/case-read';
@@ -18,7 +18,6 @@ import { listQueue, queueFilterSchema } from '@/lib/needs/queue';
 import { trackNeed } from '@/lib/needs/tracking';
 import { paidSession, signedEvent } from '@/lib/payments/stripe/testing/events';
 import { translateStripeEvent } from '@/lib/payments/stripe/translate';
-import { listAreas } from '@/lib/places';
 import { decryptJson } from '@/lib/privacy/crypto';
 import { getProjectDetail } from '@/lib/projects/detail';
 import { listProjectCards } from '@/lib/projects/queries';
@@ -68,15 +67,17 @@ export function requestPaths(ids: Ids, lookup: Db): RequestPath[] {
     { route: `/projects/${ids.projectSlug}`, calls: async (tx) => [await getProjectDetail(tx, ids.projectSlug), await getProjectDetail(tx, ids.projectSlug)] },
     {
       route: '/transparency',
-      calls: async (tx) => [await getHeadline(tx), await getMonthly(tx), await getByProject(tx), await getSpendingByCategory(tx), await getNeedsByArea(tx), await listPublicPayments(tx, 100)],
+      calls: async (tx) => [await getHeadline(tx), await getMonthly(tx), await getByProject(tx), await getSpendingByCategory(tx)],
     },
+    { route: '/transparency/payments', calls: (tx) => listPublicPayments(tx, 30) },
+    { route: '/transparency/areas', calls: (tx) => getNeedsByArea(tx) },
     // The page itself reads nothing; the look-up is its server action (code + last four digits).
     { route: '/track', note: 'its look-up action (code + last four digits); the page itself reads nothing', calls: async (tx) => trackNeed(tx, await someTrackingProof(lookup), '203.0.113.7') },
     {
       route: '/workspace',
       calls: async (tx) => {
         await authorize(tx, worker, 'case:read');
-        return [await listAreas(tx), await listQueue(tx, worker, queueFilterSchema.parse({}))];
+        return [await listQueue(tx, worker, queueFilterSchema.parse({}))];
       },
     },
     {
@@ -85,7 +86,7 @@ export function requestPaths(ids: Ids, lookup: Db): RequestPath[] {
       calls: async (tx) => {
         await authorize(tx, worker, 'case:read_pii');
         const view = await getCase(tx, worker, ids.caseId);
-        return [await listAreas(tx), await listAssignableStaff(tx, worker), view.actions.includes('match') ? await suggestForNeed(tx, worker, ids.caseId) : null];
+        return [await listAssignableStaff(tx, worker), view.actions.includes('match') ? await suggestForNeed(tx, worker, ids.caseId) : null];
       },
     },
     {
@@ -94,8 +95,8 @@ export function requestPaths(ids: Ids, lookup: Db): RequestPath[] {
         await authorize(tx, donor, 'own_giving:read');
         const gifts = await listOwnDonations(tx, donor);
         await listOwnPlans(tx, donor);
-        // Each certified gift on the page renders its own trace.
-        for (const g of gifts.filter((d) => d.certificateNo)) await traceDonation(tx, g.id);
+        // The traces of the certified gifts on the page, together.
+        await traceDonations(tx, gifts.filter((d) => d.certificateNo).map((d) => d.id));
       },
     },
     {

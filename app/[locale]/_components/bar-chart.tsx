@@ -1,9 +1,9 @@
-import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
-import { Bar } from '@visx/shape';
 
 export type Series = { key: string; label: string; color: string };
 type Props = {
+  /** Unique on the page: names the chart's title and description for screen readers. */
+  id: string;
   title: string;
   description: string;
   categories: { key: string; label: string }[];
@@ -18,7 +18,7 @@ type Props = {
  * Grouped bars drawn on the server with visx (no chart JavaScript reaches the phone), labelled for screen
  * readers, and always followed by the same numbers as a table.
  */
-export function BarChart({ title, description, categories, series, values, format, tableCaption, showTable }: Props) {
+export function BarChart({ id, title, description, categories, series, values, format, tableCaption, showTable }: Props) {
   // Drawn at roughly a phone's width so the labels stay readable when it scales.
   const width = 360;
   const crowded = categories.length > 7;
@@ -28,7 +28,9 @@ export function BarChart({ title, description, categories, series, values, forma
   const inner = scaleBand({ domain: series.map((s) => s.key), range: [0, x.bandwidth()], padding: 0.1 });
   const max = Math.max(1, ...categories.flatMap((c) => series.map((s) => values[c.key]?.[s.key] ?? 0)));
   const y = scaleLinear({ domain: [0, max], range: [height - margin.bottom, margin.top], nice: true });
-  const id = title.replace(/\W+/g, '-');
+  // A tenth of a unit is finer than any screen shows; the page stays small.
+  const r = (v: number) => Math.round(v * 10) / 10;
+  const label = { x: r(x.bandwidth() / 2), y: height - margin.bottom + 14 };
   return (
     <figure className="card flex flex-col gap-3">
       <figcaption className="font-bold">{title}</figcaption>
@@ -45,29 +47,29 @@ export function BarChart({ title, description, categories, series, values, forma
         <desc id={`${id}-d`}>{description}</desc>
         <line x1={margin.left} x2={width - margin.right} y1={height - margin.bottom} y2={height - margin.bottom} stroke="#c9b8b0" />
         {categories.map((c) => (
-          <Group key={c.key} left={x(c.key)}>
+          <g key={c.key} transform={`translate(${r(x(c.key) ?? 0)} 0)`}>
             {series.map((s) => {
-              const v = values[c.key]?.[s.key] ?? 0;
-              const top = y(v);
-              return <Bar key={s.key} x={inner(s.key)} y={top} width={inner.bandwidth()} height={height - margin.bottom - top} fill={s.color} rx={2} />;
+              const top = r(y(values[c.key]?.[s.key] ?? 0));
+              const bar = r(height - margin.bottom - top);
+              return bar > 0 ? <rect key={s.key} x={r(inner(s.key) ?? 0)} y={top} width={r(inner.bandwidth())} height={bar} fill={s.color} rx={2} /> : null;
             })}
             <text
-              x={x.bandwidth() / 2}
-              y={height - margin.bottom + 14}
+              x={label.x}
+              y={label.y}
               textAnchor={crowded ? 'end' : 'middle'}
-              transform={crowded ? `rotate(-50 ${x.bandwidth() / 2} ${height - margin.bottom + 14})` : undefined}
+              transform={crowded ? `rotate(-50 ${label.x} ${label.y})` : undefined}
               fontSize={12}
               fill="#5f524e"
             >
               {c.label}
             </text>
-          </Group>
+          </g>
         ))}
       </svg>
       <details>
         <summary className="cursor-pointer font-semibold text-brand-700">{showTable}</summary>
         <div className="overflow-x-auto">
-          <table className="data-table mt-2 min-w-max">
+          <table className="data-table figures mt-2 min-w-max">
             <caption className="sr-only">{tableCaption}</caption>
             <thead>
               <tr>
@@ -86,7 +88,7 @@ export function BarChart({ title, description, categories, series, values, forma
                     {c.label}
                   </th>
                   {series.map((s) => (
-                    <td key={s.key} className="text-right">
+                    <td key={s.key}>
                       {format(values[c.key]?.[s.key] ?? 0)}
                     </td>
                   ))}

@@ -1,10 +1,8 @@
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { formatFen } from '@/lib/money';
-import { categories } from '@/lib/needs/intake-schema';
-import { jiangbeiAreas } from '@/lib/places';
-import { getByProject, getHeadline, getMonthly, getNeedsByArea, getSpendingByCategory, listPublicPayments } from '@/lib/reports/transparency';
+import { getByProject, getHeadline, getMonthly, getSpendingByCategory } from '@/lib/reports/transparency';
 import { BarChart } from '../_components/bar-chart';
 import { cachedPageLocale, type LocaleParams } from '../_lib/cached-page';
 
@@ -14,38 +12,28 @@ export async function generateMetadata({ params }: LocaleParams) {
   return { title: (await getTranslations({ locale: await cachedPageLocale(params), namespace: 'transparency' }))('title') };
 }
 
-const colors = { in: '#2f7a4b', out: '#b8322a', extra: '#8a5a00' };
+const colors = { in: '#2f7a4b', out: '#b8322a' };
 const topProjects = 12;
 const moved = (r: { raisedFen: number; allocatedFen: number; spentFen: number }) => r.raisedFen + r.allocatedFen + r.spentFen;
 
 export default async function TransparencyPage({ params }: LocaleParams) {
   await cachedPageLocale(params);
   const db = getDb();
-  const [t, n, p, format, locale, h, monthly, byProject, byCategory, byArea, payments] = await Promise.all([
+  const [t, p, locale, h, monthly, byProject, byCategory] = await Promise.all([
     getTranslations('transparency'),
-    getTranslations('needs'),
     getTranslations('payments'),
-    getFormatter(),
     getLocale(),
     getHeadline(db),
     getMonthly(db),
     getByProject(db),
     getSpendingByCategory(db),
-    getNeedsByArea(db),
-    listPublicPayments(db, 20),
   ]);
   const en = locale === 'en';
+  // The last twelve months with money moving; every month is in the open data (monthly.csv, monthly.json).
+  const lastYear = monthly.slice(-12);
   // A phone can take a dozen bars and rows; beyond that, the busiest projects, and all of them in the open data.
   const shownProjects = byProject.length <= topProjects ? byProject : [...byProject].sort((a, b) => moved(b) - moved(a)).slice(0, topProjects);
   const money = (f: number) => formatFen(f, { exact: true });
-  const projectName = (id: string) => {
-    const row = byProject.find((r) => r.id === id);
-    return en ? row?.nameEn : row?.nameZh;
-  };
-  const areaName = (id: string | null) => {
-    const a = jiangbeiAreas.find((x) => x.id === id);
-    return a ? (en ? a.nameEn : a.nameZh) : t('districtWide');
-  };
   const figures: [string, string, string][] = [
     ['raised', t('raised'), money(h.raisedFen)],
     ['spent', t('spent'), money(h.spentFen)],
@@ -61,10 +49,6 @@ export default async function TransparencyPage({ params }: LocaleParams) {
     ['satisfaction', t('satisfaction'), h.satisfaction === null ? t('satisfactionNone') : `${Math.round(h.satisfaction * 100)}% ${t('ratings', { count: h.ratings })}`],
     ['projects', t('projects'), String(h.activeProjects)],
   ];
-  const cell = (areaId: string, category: string) => {
-    const c = byArea.find((x) => x.areaId === areaId && x.category === category);
-    return c ? (c.count === null ? t('fewer') : String(c.count)) : '0';
-  };
 
   return (
     <div className="flex flex-col gap-8">
@@ -90,39 +74,26 @@ export default async function TransparencyPage({ params }: LocaleParams) {
       </section>
 
       <BarChart
+        id="month-chart"
         title={t('byMonth')}
         description={t('byMonthDesc')}
-        categories={monthly.map((m) => ({ key: m.month, label: m.month.slice(2) }))}
+        categories={lastYear.map((m) => ({ key: m.month, label: m.month.slice(2) }))}
         series={[
           { key: 'in', label: t('income'), color: colors.in },
           { key: 'out', label: t('outgo'), color: colors.out },
         ]}
-        values={Object.fromEntries(monthly.map((m) => [m.month, { in: m.raisedFen, out: m.spentFen }]))}
+        values={Object.fromEntries(lastYear.map((m) => [m.month, { in: m.raisedFen, out: m.spentFen }]))}
         format={money}
         tableCaption={t('byMonth')}
         showTable={t('showTable')}
       />
 
-      <BarChart
-        title={t('byProject')}
-        description={t('byProjectDesc')}
-        categories={shownProjects.map((r) => ({ key: r.id, label: en ? r.nameEn.split(' ')[0] : r.nameZh }))}
-        series={[
-          { key: 'in', label: t('income'), color: colors.in },
-          { key: 'alloc', label: t('allocatedIn'), color: colors.extra },
-          { key: 'out', label: t('outgo'), color: colors.out },
-        ]}
-        values={Object.fromEntries(shownProjects.map((r) => [r.id, { in: r.raisedFen, alloc: r.allocatedFen, out: r.spentFen }]))}
-        format={money}
-        tableCaption={t('byProject')}
-        showTable={t('showTable')}
-      />
 
       <section className="card overflow-x-auto" aria-labelledby="projects-table">
         <h2 id="projects-table" className="mb-2 font-bold">
           {t('byProject')}
         </h2>
-        <table className="data-table min-w-max">
+        <table className="data-table figures min-w-max">
           <thead>
             <tr>
               <th scope="col">{t('project')}</th>
@@ -141,11 +112,11 @@ export default async function TransparencyPage({ params }: LocaleParams) {
                     {en ? r.nameEn : r.nameZh}
                   </Link>
                 </th>
-                <td className="text-right">{money(r.raisedFen)}</td>
-                <td className="text-right">{money(r.allocatedFen)}</td>
-                <td className="text-right">{money(r.spentFen)}</td>
-                <td className="text-right">{money(r.balanceFen)}</td>
-                <td className="text-right">{r.personTimes}</td>
+                <td>{money(r.raisedFen)}</td>
+                <td>{money(r.allocatedFen)}</td>
+                <td>{money(r.spentFen)}</td>
+                <td>{money(r.balanceFen)}</td>
+                <td>{r.personTimes}</td>
               </tr>
             ))}
           </tbody>
@@ -161,6 +132,7 @@ export default async function TransparencyPage({ params }: LocaleParams) {
       </section>
 
       <BarChart
+        id="category-chart"
         title={t('byCategory')}
         description={t('byCategoryDesc')}
         categories={byCategory.map((c) => ({ key: c.category, label: p(`categories.${c.category}`) }))}
@@ -171,59 +143,26 @@ export default async function TransparencyPage({ params }: LocaleParams) {
         showTable={t('showTable')}
       />
 
-      <section className="card overflow-x-auto" aria-labelledby="by-area">
-        <h2 id="by-area" className="font-bold">
-          {t('byArea')}
-        </h2>
-        <p className="mb-2 text-sm text-muted">{t('byAreaNote')}</p>
-        <table className="data-table min-w-max text-sm">
-          <thead>
-            <tr>
-              <th scope="col">{t('area')}</th>
-              {categories.map((c) => (
-                <th key={c} scope="col">
-                  {n(`category.${c}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {jiangbeiAreas.map((a) => (
-              <tr key={a.id}>
-                <th scope="row" className="whitespace-nowrap">
-                  {en ? a.nameEn : a.nameZh}
-                </th>
-                {categories.map((c) => (
-                  <td key={c} className="text-right">
-                    {cell(a.id, c)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
 
-      <section aria-labelledby="payments">
-        <h2 id="payments" className="text-xl font-bold">
-          {t('payments')}
+      <nav className="card flex flex-col gap-2" aria-labelledby="more">
+        <h2 id="more" className="font-bold">
+          {t('more')}
         </h2>
-        <p className="mb-3 text-muted">{t('paymentsIntro')}</p>
         <ul className="flex flex-col gap-2">
-          {payments.map((x) => (
-            <li key={x.id} className="card flex flex-col gap-1" data-testid="t-payment">
-              <p className="flex justify-between gap-2 font-bold">
-                <span>{x.purpose}</span>
-                <span>{money(x.amountFen)}</span>
-              </p>
-              <p className="text-sm text-muted">
-                {format.dateTime(x.date, { dateStyle: 'medium' })} · {projectName(x.projectId)} · {p(`categories.${x.category}`)} · {areaName(x.areaId)}
-              </p>
-              {x.reversalNote ? <p className="text-sm font-semibold text-sun-700">{t('reversed', { note: x.reversalNote })}</p> : null}
+          {[
+            ['/transparency/payments', t('payments'), t('paymentsLink')],
+            ['/transparency/areas', t('byArea'), t('byAreaLink')],
+            ['/transparency/disclosures', t('disclosures'), t('disclosuresLink')],
+          ].map(([href, label, hint]) => (
+            <li key={href}>
+              <Link href={href} className="link font-semibold">
+                {label}
+              </Link>
+              <span className="text-sm text-muted"> · {hint}</span>
             </li>
           ))}
         </ul>
-      </section>
+      </nav>
 
       <section className="card flex flex-col gap-2" aria-labelledby="open-data">
         <h2 id="open-data" className="font-bold">
@@ -249,9 +188,6 @@ export default async function TransparencyPage({ params }: LocaleParams) {
         <p className="flex flex-wrap gap-3">
           <Link href="/transparency/verify" className="btn-secondary mt-2">
             {t('verify')}
-          </Link>
-          <Link href="/transparency/disclosures" className="btn-secondary mt-2">
-            {t('disclosures')}
           </Link>
         </p>
       </section>
