@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { journalEntries, journalLines, ledgerAccounts } from '@/db/schema';
+import { journalEntries, ledgerAccounts } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { kindOfCode } from './accounts';
 import { genesisHash, hashEntry } from './hash';
@@ -35,11 +35,13 @@ async function postInTransaction(tx: Db, posting: Posting): Promise<{ id: number
   if (lines.length < 2 || lines.reduce((s, l) => s + l.amountFen, 0) !== 0) throw new Error('unbalanced posting');
 
   await lockLedger(tx);
-  const [last] = await tx.execute<{ hash: string }>(sql`select hash from journal_entries order by id desc limit 1`);
-  const prevHash = last?.hash ?? genesisHash;
-  const [{ id }] = await tx.execute<{ id: string }>(sql`select nextval(pg_get_serial_sequence('journal_entries','id')) as id`);
+  // After the lock, in a statement of its own, so it sees the entry committed just before (read committed).
+  const [last] = await tx.execute<{ hash: string | null; id: string }>(
+    sql`select (select hash from journal_entries order by id desc limit 1) as hash, nextval(pg_get_serial_sequence('journal_entries','id')) as id`,
+  );
+  const prevHash = last.hash ?? genesisHash;
   const entry = {
-    id: Number(id),
+    id: Number(last.id),
     kind: posting.kind,
     memo: posting.memo,
     postedAt: posting.postedAt ?? new Date(),
@@ -49,26 +51,25 @@ async function postInTransaction(tx: Db, posting: Posting): Promise<{ id: number
     lines,
   };
   const hash = hashEntry(entry, prevHash);
-  await tx.insert(journalEntries).values({ ...entry, postedById: posting.postedById ?? null, prevHash, hash });
-
+  // The entry, its accounts (opened on first use) and its lines go out together, in this order: one round trip
+  // while the ledger is locked. Each line moves its account's cached balance and is recorded in one statement.
+  const writes: Promise<unknown>[] = [tx.insert(journalEntries).values({ ...entry, postedById: posting.postedById ?? null, prevHash, hash }).then()];
   for (const line of lines) {
     const { kind, projectId } = kindOfCode(line.accountCode);
-    await tx
-      .insert(ledgerAccounts)
-      .values({ code: line.accountCode, kind, projectId })
-      .onConflictDoNothing({ target: ledgerAccounts.code });
-    try {
-      const [account] = await tx
-        .update(ledgerAccounts)
-        .set({ balanceFen: sql`${ledgerAccounts.balanceFen} + ${line.amountFen}` })
-        .where(sql`${ledgerAccounts.code} = ${line.accountCode}`)
-        .returning({ id: ledgerAccounts.id });
-      await tx.insert(journalLines).values({ entryId: entry.id, accountId: account.id, amountFen: line.amountFen });
-    } catch (e) {
-      if (isFundCheckViolation(e)) throw new AppError('insufficient_funds', `${line.accountCode} would go below zero`);
-      throw e;
-    }
+    writes.push(tx.insert(ledgerAccounts).values({ code: line.accountCode, kind, projectId }).onConflictDoNothing({ target: ledgerAccounts.code }).then());
   }
+  for (const line of lines) {
+    const write = tx.execute(sql`
+      with account as (
+        update ledger_accounts set balance_fen = balance_fen + ${line.amountFen} where code = ${line.accountCode} returning id)
+      insert into journal_lines (entry_id, account_id, amount_fen) select ${entry.id}, id, ${line.amountFen} from account`);
+    writes.push(
+      write.then(undefined, (e) => {
+        throw isFundCheckViolation(e) ? new AppError('insufficient_funds', `${line.accountCode} would go below zero`) : e;
+      }),
+    );
+  }
+  await Promise.all(writes);
   return { id: entry.id, hash };
 }
 
