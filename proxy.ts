@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { hasSignIn } from '@/lib/auth/session-cookie';
+import { hasSessionCookie } from '@/lib/auth/session-cookie';
 import { isLocale, localeCookie, localeCookieOptions, toLocale } from '@/lib/i18n/locales';
 
 const signedInOnly = /^\/(workspace|admin|me)(\/|$)/;
@@ -7,10 +7,10 @@ const signedInOnly = /^\/(workspace|admin|me)(\/|$)/;
 /**
  * Every page request is rewritten to /<locale>/<path> from the NEXT_LOCALE cookie, so the URL a person
  * sees (and shares) is the same in both languages while each locale's public pages are cached apart.
- * Signed-out visitors of staff and donor pages are sent to sign in first; that is a convenience only,
+ * Visitors of staff and donor pages without a session cookie are sent to sign in first; that is a convenience only,
  * the real checks happen in lib/ where the data is touched.
  */
-export async function proxy(req: NextRequest) {
+export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   const first = pathname.split('/')[1];
   if (isLocale(first)) {
@@ -20,7 +20,7 @@ export async function proxy(req: NextRequest) {
     return res;
   }
 
-  if (signedInOnly.test(pathname) && !(await hasSignIn(req))) {
+  if (signedInOnly.test(pathname) && !hasSessionCookie(req)) {
     const login = new URL('/login', req.url);
     login.searchParams.set('callbackUrl', `${pathname}${search}`);
     return NextResponse.redirect(login);

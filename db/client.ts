@@ -1,4 +1,4 @@
-import type { PgDatabase } from 'drizzle-orm/pg-core';
+import { PgTransaction, type PgDatabase } from 'drizzle-orm/pg-core';
 import { drizzle, type PostgresJsQueryResultHKT } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { env } from '@/lib/env';
@@ -6,6 +6,14 @@ import * as schema from './schema';
 
 /** The database or a transaction on it: every lib/ function that takes one accepts the other. */
 export type Db = PgDatabase<PostgresJsQueryResultHKT, typeof schema>;
+
+/**
+ * Runs in the caller's transaction when there is one (a failure then fails that whole transaction, which every
+ * caller wants), else in a transaction of its own: no savepoint round trips inside another transaction.
+ */
+export function inTransaction<T>(db: Db, run: (tx: Db) => Promise<T>): Promise<T> {
+  return (db as unknown) instanceof PgTransaction ? run(db) : db.transaction(run);
+}
 
 type QueryHook = (connection: number, query: string) => void;
 

@@ -45,19 +45,10 @@ export async function applyPaymentEvent(
 
 async function handle(tx: Db, provider: string, event: Exclude<PaymentEvent, { kind: 'ignored' }>) {
   switch (event.kind) {
-    case 'checkout_paid': {
-      const [d] = await tx
-        .select({ amountFen: donations.amountFen, provider: donations.provider })
-        .from(donations)
-        .where(eq(donations.id, event.donationId));
+    case 'checkout_paid':
       // Only our own donation, through the processor it was sent to, for exactly its amount.
-      if (!d || d.provider !== provider || d.amountFen !== event.amountFen) {
-        console.warn(`payment event for donation ${event.donationId} does not match it; not credited`);
-        return;
-      }
-      await fulfilDonation(tx, event.donationId, { providerPaymentId: event.providerPaymentId, paidAt: event.paidAt });
+      await fulfilDonation(tx, event.donationId, { providerPaymentId: event.providerPaymentId, paidAt: event.paidAt }, { provider, amountFen: event.amountFen });
       return;
-    }
     case 'checkout_failed':
     case 'checkout_expired':
       await tx

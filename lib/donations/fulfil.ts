@@ -1,10 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { inTransaction, type Db } from '@/db/client';
 import { donations } from '@/db/schema';
 import { postDonation, postDonationOutflow } from '@/lib/ledger/movements';
 import { applyParkedRefund } from './refund';
 
 export type Confirmation = { providerPaymentId?: string | null; feeFen?: number; paidAt?: Date };
+type Expected = { provider: string; amountFen: number };
 
 /** AZJB-2026-000123: numbered in order of confirmation, never reused. */
 export async function nextCertificateNo(tx: Db, year: number): Promise<string> {
@@ -16,10 +17,16 @@ export async function nextCertificateNo(tx: Db, year: number): Promise<string> {
  * The one way a donation becomes paid: every processor's confirmed event comes through here. Idempotent —
  * the row lock and the status check make a second call (or a concurrent one) a no-op.
  */
-export async function fulfilDonation(db: Db, donationId: string, confirmation: Confirmation = {}): Promise<boolean> {
-  return db.transaction(async (tx) => {
+export async function fulfilDonation(db: Db, donationId: string, confirmation: Confirmation = {}, expected?: Expected): Promise<boolean> {
+  return inTransaction(db, async (tx) => {
     const [donation] = await tx.select().from(donations).where(eq(donations.id, donationId)).for('update');
-    if (!donation || donation.status !== 'pending') return false;
+    if (!donation) return false;
+    // A processor's confirmation credits only our own donation, through the processor it went to, for its amount.
+    if (expected && (donation.provider !== expected.provider || donation.amountFen !== expected.amountFen)) {
+      console.warn(`payment event for donation ${donationId} does not match it; not credited`);
+      return false;
+    }
+    if (donation.status !== 'pending') return false;
     const paidAt = confirmation.paidAt ?? new Date();
     const feeFen = confirmation.feeFen ?? 0;
     const certificateNo = await nextCertificateNo(tx, paidAt.getFullYear());

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { inTransaction, type Db } from '@/db/client';
 import { journalEntries, ledgerAccounts } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { kindOfCode } from './accounts';
@@ -25,8 +25,7 @@ export type Posting = {
  * and the database refuses any fund that would go below zero (insufficient_funds).
  */
 export async function postEntry(db: Db, posting: Posting): Promise<{ id: number; hash: string }> {
-  // Inside the caller's transaction this is a savepoint; on its own, it is the transaction.
-  return db.transaction((tx) => postInTransaction(tx, posting));
+  return inTransaction(db, (tx) => postInTransaction(tx, posting));
 }
 
 async function postInTransaction(tx: Db, posting: Posting): Promise<{ id: number; hash: string }> {
