@@ -17,9 +17,9 @@ export function inTransaction<T>(db: Db, run: (tx: Db) => Promise<T>): Promise<T
 
 type QueryHook = (connection: number, query: string) => void;
 
-export function createDb(url: string, max: number, idleTimeout = 30, onQuery?: QueryHook) {
+export function createDb(url: string, max: number, idleTimeout = 30, onQuery?: QueryHook, prepare = true) {
   const client = postgres(url, { max, onnotice: () => {}, idle_timeout: idleTimeout, connect_timeout: 30, debug: onQuery });
-  const db: Db = drizzle(preparing(client), { schema });
+  const db: Db = drizzle(prepare ? preparing(client) : client, { schema });
   return { db, client, close: () => client.end({ timeout: 5 }) };
 }
 
@@ -27,6 +27,7 @@ export function createDb(url: string, max: number, idleTimeout = 30, onQuery?: Q
  * drizzle sends each query unnamed unless it is given a name, and postgres.js then parses, describes and plans
  * it on every run, in two round trips. Named per text instead (postgres.js keeps one per connection), a query
  * is parsed once per connection and runs in one round trip. Transactions and savepoints get the same client.
+ * Off (DATABASE_PREPARE=0) behind a transaction-mode pooler, which cannot keep a connection's statements.
  */
 function preparing(sql: postgres.Sql): postgres.Sql {
   return new Proxy(sql, {
@@ -61,7 +62,7 @@ export function getDb(): Db {
   if (!globalForDb.appDb) {
     const e = env();
     if (!e.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it for the embedded database).');
-    const { db, client } = createDb(e.DATABASE_URL, e.DATABASE_POOL_MAX, e.DATABASE_IDLE_TIMEOUT, noteWrites);
+    const { db, client } = createDb(e.DATABASE_URL, e.DATABASE_POOL_MAX, e.DATABASE_IDLE_TIMEOUT, noteWrites, e.DATABASE_PREPARE);
     globalForDb.appDb = db;
     shared[Symbol.for('aizaijiangbei.sql')] = client;
   }

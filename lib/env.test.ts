@@ -9,6 +9,8 @@ describe('parseEnv', () => {
     expect(e.DONATION_MIN_FEN).toBe(100);
     expect(e.DONATION_MAX_FEN).toBe(5_000_000);
     expect(e.DEMO_PAYMENTS).toBe(false);
+    expect(e.DATABASE_PREPARE).toBe(true);
+    expect(parseEnv({ ...base, DATABASE_PREPARE: '0' }).DATABASE_PREPARE).toBe(false);
   });
 
   it('names a missing secret in production', () => {
@@ -24,6 +26,7 @@ describe('parseEnv', () => {
   it('names an invalid variable', () => {
     expect(() => parseEnv({ ...base, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => parseEnv({ ...base, DONATION_MAX_FEN: 'lots' })).toThrow(/DONATION_MAX_FEN/);
+    expect(() => parseEnv({ ...base, DATABASE_PREPARE: 'yes' })).toThrow(/DATABASE_PREPARE/);
     expect(() => parseEnv({ ...base, DATA_ENCRYPTION_KEYS: 'no-key-here' })).toThrow(/DATA_ENCRYPTION_KEYS/);
   });
 

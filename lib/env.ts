@@ -21,6 +21,8 @@ export const envSchema = z
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     /** Seconds before an idle connection is closed; short for the embedded database, which serves one at a time. */
     DATABASE_IDLE_TIMEOUT: z.coerce.number().int().min(1).max(3600).default(30),
+    /** Prepared statements per connection; off behind a transaction-mode pooler, which cannot keep them. */
+    DATABASE_PREPARE: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
     AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters'),
     NEXTAUTH_URL: z.string().url().optional(),
     /** Comma-separated `keyId:base64key` pairs, 32-byte keys; the first one encrypts, all of them decrypt. */

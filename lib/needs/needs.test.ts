@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { useTestDb } from '@/db/test-db';
+import { uniqueSuffix, useTestDb } from '@/db/test-db';
 import { auditLog, needs, piiAccessLog, userAreas } from '@/db/schema';
 import { actOnCase, assignCase, type CaseCommand } from './case-actions';
 import { getCase, listPiiAccess } from './case-read';
 import { submitNeed } from './intake';
 import { purgeClosedCasePii } from './purge';
-import { listQueue } from './queue';
+import { countCap, listQueue, pageSize } from './queue';
 import { needActions, needStatuses, nextStatus, type NeedAction, type NeedStatus } from './status';
 import { activeProjectId, intake, randomIp, staffUser } from './test-fixtures';
 import { rateNeed, trackNeed, withdrawNeed } from './tracking';
@@ -216,5 +216,30 @@ describe('the resident follows the case', () => {
     await rateNeed(db, proof, 5, '谢谢社工', randomIp());
     await expect(rateNeed(db, proof, 1, '', randomIp())).rejects.toMatchObject({ code: 'conflict' });
     expect((await trackNeed(db, proof, randomIp())).rating).toBe(5);
+  });
+});
+
+describe('the queue', () => {
+  it('leads on page by page past the cases it counts, so every case stays reachable', async () => {
+    const admin = await staffUser(db, 'admin');
+    const marker = `分页村${uniqueSuffix()}`;
+    const { needId } = await submitNeed(db, intake({ village: marker }), { ip: randomIp() });
+    // More cases than the queue counts: copies of that one, each with its own tracking code.
+    const columns = (
+      await db.execute<{ name: string }>(
+        sql`select column_name as name from information_schema.columns where table_name = 'needs' and column_name not in ('id', 'code')`,
+      )
+    ).map((c) => `"${c.name}"`);
+    const list = sql.raw(columns.join(', '));
+    await db.execute(sql`insert into needs (code, ${list})
+      select ${marker} || '-' || g, ${list} from needs, generate_series(1, ${countCap + pageSize / 2 - 1}) g where id = ${needId}`);
+    const total = countCap + pageSize / 2;
+    const lastFull = countCap / pageSize;
+    const atCap = await listQueue(db, { userId: admin.id }, { q: marker, status: 'all', page: lastFull });
+    expect(atCap).toMatchObject({ more: true, total: countCap, page: lastFull, pages: lastFull + 1 });
+    expect(atCap.rows).toHaveLength(pageSize);
+    const last = await listQueue(db, { userId: admin.id }, { q: marker, status: 'all', page: lastFull + 1 });
+    expect(last.rows).toHaveLength(total - countCap);
+    expect(last.pages).toBe(lastFull + 1);
   });
 });

@@ -88,7 +88,9 @@ export async function listQueue(db: Db, actor: Actor, filter: QueueFilter) {
   ]);
   const more = total > countCap;
   const counted = Math.min(total, countCap);
-  return { rows, total: counted, more, page, pages: Math.max(1, page, Math.ceil(counted / pageSize)) };
+  // Past the counted cases a full page still leads on, so every case stays reachable page by page.
+  const pages = Math.max(1, Math.ceil(counted / pageSize), more && rows.length === pageSize ? page + 1 : page);
+  return { rows, total: counted, more, page, pages };
 }
 
 /** Each social worker's open cases, and how many of them are overdue. */

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
+import { timeZone } from '@/lib/i18n/locales';
 import { formatFen } from '@/lib/money';
 import { getByProject, getHeadline, getMonthly, getSpendingByCategory } from '@/lib/reports/transparency';
 import { BarChart } from '../_components/bar-chart';
@@ -13,6 +14,15 @@ export async function generateMetadata({ params }: LocaleParams) {
 }
 
 const colors = { in: '#2f7a4b', out: '#b8322a' };
+
+/** 'YYYY-MM' of the last n months up to this one, in Beijing time (as the ledger's monthly totals are kept). */
+function lastMonths(n: number): string[] {
+  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(new Date()).split('-').map(Number);
+  return Array.from({ length: n }, (_, i) => {
+    const d = new Date(Date.UTC(year, month - 1 - (n - 1 - i), 1));
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  });
+}
 const topProjects = 12;
 const moved = (r: { raisedFen: number; allocatedFen: number; spentFen: number }) => r.raisedFen + r.allocatedFen + r.spentFen;
 
@@ -29,8 +39,8 @@ export default async function TransparencyPage({ params }: LocaleParams) {
     getSpendingByCategory(db),
   ]);
   const en = locale === 'en';
-  // The last twelve months with money moving; every month is in the open data (monthly.csv, monthly.json).
-  const lastYear = monthly.slice(-12);
+  // The last twelve calendar months, quiet ones as zero; every month is in the open data (monthly.csv, .json).
+  const lastYear = lastMonths(12).map((month) => monthly.find((m) => m.month === month) ?? { month, raisedFen: 0, spentFen: 0 });
   // A phone can take a dozen bars and rows; beyond that, the busiest projects, and all of them in the open data.
   const shownProjects = byProject.length <= topProjects ? byProject : [...byProject].sort((a, b) => moved(b) - moved(a)).slice(0, topProjects);
   const money = (f: number) => formatFen(f, { exact: true });
