@@ -23,6 +23,7 @@ function lastMonths(n: number): string[] {
     return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
   });
 }
+
 const topProjects = 12;
 const moved = (r: { raisedFen: number; allocatedFen: number; spentFen: number }) => r.raisedFen + r.allocatedFen + r.spentFen;
 
