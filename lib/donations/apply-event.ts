@@ -1,8 +1,8 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { donations, paymentEvents, recurringPlans } from '@/db/schema';
-import type { PaymentEvent } from '@/lib/payments/provider';
-import { fulfilDonation } from './fulfil';
+import type { PaymentEvent, SettledEvent } from '@/lib/payments/provider';
+import { fulfilDonations, type Fulfilment } from './fulfil';
 import { resolveInvoicePayment, type PaymentOfInvoice } from './invoice-payment';
 import { recordPlanInvoice } from './plan-invoice';
 import { applyRefundTotal, parkRefund } from './refund';
@@ -26,29 +26,64 @@ export async function applyPaymentEvent(
   event: PaymentEvent,
   lookups: { paymentOfInvoice?: PaymentOfInvoice } = {},
 ): Promise<EventOutcome> {
-  const outcome = await db.transaction(async (tx): Promise<EventOutcome> => {
-    const recorded = await tx
-      .insert(paymentEvents)
-      .values({ provider, eventId, type })
-      .onConflictDoNothing()
-      .returning({ eventId: paymentEvents.eventId });
-    if (recorded.length === 0) return 'duplicate';
-    if (event.kind === 'ignored') return 'ignored';
-    await handle(tx, provider, event);
-    return 'applied';
-  });
-  if (event.kind === 'plan_invoice_paid' && !event.providerPaymentId && lookups.paymentOfInvoice) {
-    await resolveInvoicePayment(db, provider, event.invoiceId, lookups.paymentOfInvoice);
-  }
+  const [outcome] = await applyPaymentEvents(db, provider, [{ eventId, type, event }]);
+  await lookUpInvoicePayment(db, provider, event, lookups);
   return outcome;
 }
 
-async function handle(tx: Db, provider: string, event: Exclude<PaymentEvent, { kind: 'ignored' }>) {
+/** The look-up `applyPaymentEvent` makes after its transaction, for callers that applied the event in a batch. */
+export async function lookUpInvoicePayment(db: Db, provider: string, event: PaymentEvent, lookups: { paymentOfInvoice?: PaymentOfInvoice }) {
+  if (event.kind === 'plan_invoice_paid' && !event.providerPaymentId && lookups.paymentOfInvoice) {
+    await resolveInvoicePayment(db, provider, event.invoiceId, lookups.paymentOfInvoice);
+  }
+}
+
+/**
+ * Several events of one processor, in order, in one transaction: each id recorded with its effects, one outcome
+ * per event (a repeat of an id — within the list or from before — is a duplicate). All or nothing: when one
+ * fails, none is recorded.
+ */
+export async function applyPaymentEvents(db: Db, provider: string, events: SettledEvent[]): Promise<EventOutcome[]> {
+  return db.transaction(async (tx) => {
+    const types = new Map(events.map((e) => [e.eventId, e.type]));
+    const recorded = await tx
+      .insert(paymentEvents)
+      .values([...types].map(([eventId, type]) => ({ provider, eventId, type })))
+      .onConflictDoNothing()
+      .returning({ eventId: paymentEvents.eventId });
+    const fresh = new Set(recorded.map((r) => r.eventId));
+    const outcomes: EventOutcome[] = [];
+    // Confirmed payments next to each other in the list are fulfilled together (the batch's common case).
+    let paid: Fulfilment[] = [];
+    const fulfilPaid = async () => {
+      if (paid.length > 0) await fulfilDonations(tx, paid);
+      paid = [];
+    };
+    for (const { eventId, event } of events) {
+      if (!fresh.delete(eventId)) outcomes.push('duplicate');
+      else if (event.kind === 'ignored') outcomes.push('ignored');
+      else {
+        if (event.kind === 'checkout_paid') paid.push(fulfilment(provider, event));
+        else {
+          await fulfilPaid();
+          await handle(tx, provider, event);
+        }
+        outcomes.push('applied');
+      }
+    }
+    await fulfilPaid();
+    return outcomes;
+  });
+}
+
+/** Only our own donation, through the processor it was sent to, for exactly its amount. */
+function fulfilment(provider: string, event: Extract<PaymentEvent, { kind: 'checkout_paid' }>): Fulfilment {
+  const confirmation = { providerPaymentId: event.providerPaymentId, paidAt: event.paidAt };
+  return { donationId: event.donationId, confirmation, expected: { provider, amountFen: event.amountFen } };
+}
+
+async function handle(tx: Db, provider: string, event: Exclude<PaymentEvent, { kind: 'ignored' | 'checkout_paid' }>) {
   switch (event.kind) {
-    case 'checkout_paid':
-      // Only our own donation, through the processor it was sent to, for exactly its amount.
-      await fulfilDonation(tx, event.donationId, { providerPaymentId: event.providerPaymentId, paidAt: event.paidAt }, { provider, amountFen: event.amountFen });
-      return;
     case 'checkout_failed':
     case 'checkout_expired':
       await tx

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { useTestDb } from '@/db/test-db';
 import { applyPaymentEvent } from './apply-event';
-import { fulfilDonation } from './fulfil';
+import { fulfilDonation, fulfilDonations } from './fulfil';
 import { balanceOf, donationRow, entriesFor, fundOf, newPendingDonation, newProject } from './testing/fixtures';
 
 const db = useTestDb();
@@ -34,6 +34,24 @@ describe('fulfilment', () => {
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await entriesFor(db, d.id, 'donation')).toBe(1);
     expect(await balanceOf(db, fundOf(project.id))).toBe(10000);
+  });
+
+  it('credits a batch of confirmations at once: each donation once, mismatches and repeats refused, certificates in order', async () => {
+    const project = await newProject(db);
+    const [a, b, c] = await Promise.all([12, 34, 56].map((fen) => newPendingDonation(db, { projectId: project.id, amountFen: fen })));
+    const done = await fulfilDonations(db, [
+      { donationId: a.id },
+      { donationId: b.id, expected: { provider: 'demo', amountFen: 35 } },
+      { donationId: a.id },
+      { donationId: c.id, confirmation: { feeFen: 6 } },
+    ]);
+    expect(done).toEqual([true, false, false, true]);
+    const [rowA, rowB, rowC] = await Promise.all([a, b, c].map((d) => donationRow(db, d.id)));
+    expect([rowA.status, rowB.status, rowC.status]).toEqual(['paid', 'pending', 'paid']);
+    expect(rowA.certificateNo! < rowC.certificateNo!).toBe(true);
+    expect(await entriesFor(db, a.id, 'donation')).toBe(1);
+    expect(await entriesFor(db, c.id, 'fee')).toBe(1);
+    expect(await balanceOf(db, fundOf(project.id))).toBe(12 + 56 - 6);
   });
 
   it('books the processor fee as its own entry against the fund', async () => {

@@ -1,54 +1,84 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { inTransaction, type Db } from '@/db/client';
 import { donations } from '@/db/schema';
-import { postDonation, postDonationOutflow } from '@/lib/ledger/movements';
-import { applyParkedRefund } from './refund';
+import { postDonationOutflow, postDonations } from '@/lib/ledger/movements';
+import { applyParkedRefunds } from './refund';
 
 export type Confirmation = { providerPaymentId?: string | null; feeFen?: number; paidAt?: Date };
 type Expected = { provider: string; amountFen: number };
+export type Fulfilment = { donationId: string; confirmation?: Confirmation; expected?: Expected };
 
 /** AZJB-2026-000123: numbered in order of confirmation, never reused. */
-export async function nextCertificateNo(tx: Db, year: number): Promise<string> {
-  const [{ n }] = await tx.execute<{ n: string }>(sql`select nextval('certificate_seq') as n`);
-  return `AZJB-${year}-${String(n).padStart(6, '0')}`;
-}
+const certificateNo = (year: number, n: string) => `AZJB-${year}-${n.padStart(6, '0')}`;
 
 /**
  * The one way a donation becomes paid: every processor's confirmed event comes through here. Idempotent —
  * the row lock and the status check make a second call (or a concurrent one) a no-op.
  */
 export async function fulfilDonation(db: Db, donationId: string, confirmation: Confirmation = {}, expected?: Expected): Promise<boolean> {
+  const [done] = await fulfilDonations(db, [{ donationId, confirmation, expected }]);
+  return done;
+}
+
+/**
+ * Several confirmations at once (a batch of processor events), in a handful of statements whatever their number:
+ * the donations locked in one read (in id order, so two batches never wait on each other in a circle), paid in
+ * one update, posted to the ledger together. Returns, per confirmation, whether it paid its donation.
+ */
+export async function fulfilDonations(db: Db, items: Fulfilment[]): Promise<boolean[]> {
   return inTransaction(db, async (tx) => {
-    const [donation] = await tx.select().from(donations).where(eq(donations.id, donationId)).for('update');
-    if (!donation) return false;
-    // A processor's confirmation credits only our own donation, through the processor it went to, for its amount.
-    if (expected && (donation.provider !== expected.provider || donation.amountFen !== expected.amountFen)) {
-      console.warn(`payment event for donation ${donationId} does not match it; not credited`);
-      return false;
-    }
-    if (donation.status !== 'pending') return false;
-    const paidAt = confirmation.paidAt ?? new Date();
-    const feeFen = confirmation.feeFen ?? 0;
-    const certificateNo = await nextCertificateNo(tx, paidAt.getFullYear());
-    const providerPaymentId = confirmation.providerPaymentId ?? donation.providerPaymentId;
-    await tx
-      .update(donations)
-      .set({
-        status: 'paid',
+    const ids = [...new Set(items.map((i) => i.donationId))];
+    const rows = await tx
+      .select()
+      .from(donations)
+      .where(sql`${donations.id} = any(string_to_array(${ids.join(',')}, ',')::uuid[])`)
+      .orderBy(donations.id)
+      .for('update');
+    const pending = new Map(rows.filter((d) => d.status === 'pending').map((d) => [d.id, d]));
+    const chosen = items.map(({ donationId, confirmation = {}, expected }) => {
+      const donation = pending.get(donationId);
+      if (!donation) return null;
+      // A processor's confirmation credits only our own donation, through the processor it went to, for its amount.
+      if (expected && (donation.provider !== expected.provider || donation.amountFen !== expected.amountFen)) {
+        console.warn(`payment event for donation ${donationId} does not match it; not credited`);
+        return null;
+      }
+      pending.delete(donationId);
+      return { donation, confirmation };
+    });
+    const todo = chosen.filter((c) => c !== null);
+    if (todo.length === 0) return items.map(() => false);
+
+    const drawn = await tx.execute<{ n: string }>(sql`select nextval('certificate_seq')::text as n from generate_series(1, ${todo.length}::int)`);
+    const numbers = drawn.map((r) => r.n).sort((a, b) => Number(a) - Number(b));
+    const paid = todo.map(({ donation, confirmation }, i) => {
+      const paidAt = confirmation.paidAt ?? new Date();
+      return {
+        id: donation.id,
+        projectId: donation.projectId,
+        amountFen: donation.amountFen,
+        provider: donation.provider,
         paidAt,
-        feeFen,
-        certificateNo,
-        providerPaymentId,
-        updatedAt: new Date(),
-      })
-      .where(eq(donations.id, donationId));
-    await postDonation(tx, { id: donationId, projectId: donation.projectId, amountFen: donation.amountFen, certificateNo, paidAt });
-    if (feeFen > 0) {
+        feeFen: confirmation.feeFen ?? 0,
+        certificateNo: certificateNo(paidAt.getFullYear(), numbers[i]),
+        providerPaymentId: confirmation.providerPaymentId ?? donation.providerPaymentId,
+      };
+    });
+    await tx.execute(sql`
+      update donations d set status = 'paid', paid_at = p."paidAt", fee_fen = p."feeFen", certificate_no = p."certificateNo",
+        provider_payment_id = p."providerPaymentId", updated_at = now()
+      from jsonb_to_recordset(${JSON.stringify(paid)}::jsonb) as p(id uuid, "paidAt" timestamptz, "feeFen" bigint, "certificateNo" text, "providerPaymentId" text)
+      where d.id = p.id`);
+    await postDonations(tx, paid);
+    for (const d of paid.filter((p) => p.feeFen > 0)) {
       // The processor keeps its fee out of the gift: the fund it went to bears it, as its own entry.
-      await postDonationOutflow(tx, 'fee', { id: donationId, projectId: donation.projectId, amountFen: feeFen, memo: `processor fee ${certificateNo}`, postedAt: paidAt });
+      await postDonationOutflow(tx, 'fee', { id: d.id, projectId: d.projectId, amountFen: d.feeFen, memo: `processor fee ${d.certificateNo}`, postedAt: d.paidAt });
     }
-    // A refund the processor reported before this confirmation (out-of-order delivery) applies now.
-    if (providerPaymentId) await applyParkedRefund(tx, donationId, donation.provider, providerPaymentId);
-    return true;
+    // A refund the processor reported before its confirmation (out-of-order delivery) applies now.
+    await applyParkedRefunds(
+      tx,
+      paid.flatMap((d) => (d.providerPaymentId ? [{ donationId: d.id, provider: d.provider, providerPaymentId: d.providerPaymentId }] : [])),
+    );
+    return chosen.map((c) => c !== null);
   });
 }

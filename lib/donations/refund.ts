@@ -67,9 +67,19 @@ export async function parkRefund(db: Db, provider: string, providerPaymentId: st
 
 /** Once a payment is confirmed, any refund that arrived ahead of it is applied. */
 export async function applyParkedRefund(db: Db, donationId: string, provider: string, providerPaymentId: string) {
-  const [parked] = await db
-    .delete(pendingRefunds)
-    .where(and(eq(pendingRefunds.provider, provider), eq(pendingRefunds.providerPaymentId, providerPaymentId)))
-    .returning({ total: pendingRefunds.refundedTotalFen });
-  if (parked) await applyRefundTotal(db, donationId, parked.total);
+  await applyParkedRefunds(db, [{ donationId, provider, providerPaymentId }]);
+}
+
+/** The same for several confirmed payments: one look among the parked refunds for all of them. */
+export async function applyParkedRefunds(db: Db, payments: { donationId: string; provider: string; providerPaymentId: string }[]) {
+  if (payments.length === 0) return;
+  const parked = await db.execute<{ provider: string; payment: string; total: string }>(sql`
+    delete from pending_refunds r
+    using jsonb_to_recordset(${JSON.stringify(payments)}::jsonb) as p(provider text, "providerPaymentId" text)
+    where r.provider = p.provider and r.provider_payment_id = p."providerPaymentId"
+    returning r.provider, r.provider_payment_id as payment, r.refunded_total_fen as total`);
+  for (const row of parked) {
+    const paid = payments.find((p) => p.provider === row.provider && p.providerPaymentId === row.payment)!;
+    await applyRefundTotal(db, paid.donationId, Number(row.total));
+  }
 }

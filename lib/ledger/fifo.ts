@@ -3,12 +3,16 @@ import type { Db } from '@/db/client';
 import { fundAttributions, fundInflows } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 
+type Inflow = { accountCode: string; entryId: number; donationId?: string | null; amountFen: number; postedAt: Date };
+
 /** Money arriving in a fund becomes an inflow, spent oldest-first. */
-export async function recordInflow(
-  tx: Db,
-  inflow: { accountCode: string; entryId: number; donationId?: string | null; amountFen: number; postedAt: Date },
-) {
-  await tx.insert(fundInflows).values({ ...inflow, donationId: inflow.donationId ?? null, remainingFen: inflow.amountFen });
+export async function recordInflow(tx: Db, inflow: Inflow) {
+  await recordInflows(tx, [inflow]);
+}
+
+export async function recordInflows(tx: Db, inflows: Inflow[]) {
+  if (inflows.length === 0) return;
+  await tx.insert(fundInflows).values(inflows.map((inflow) => ({ ...inflow, donationId: inflow.donationId ?? null, remainingFen: inflow.amountFen })));
 }
 
 /**

@@ -1,27 +1,40 @@
 import type { Db } from '@/db/client';
 import { accountCodes, fundFor } from './accounts';
-import { consumeFifo, recordInflow } from './fifo';
-import { postEntry } from './post';
+import { consumeFifo, recordInflow, recordInflows } from './fifo';
+import { postEntries, postEntry } from './post';
 
 /**
  * The programme's money movements, each one balanced journal entry plus its FIFO bookkeeping. Callers run
  * them inside their own transaction (donation fulfilment, an approval, an allocation).
  */
 
-export async function postDonation(tx: Db, d: { id: string; projectId: string | null; amountFen: number; certificateNo: string; paidAt: Date }) {
-  const fund = fundFor(d.projectId);
-  const entry = await postEntry(tx, {
-    kind: 'donation',
-    memo: `donation ${d.certificateNo}`,
-    donationId: d.id,
-    postedAt: d.paidAt,
-    lines: [
-      { accountCode: accountCodes.clearing, amountFen: -d.amountFen },
-      { accountCode: fund, amountFen: d.amountFen },
-    ],
-  });
-  await recordInflow(tx, { accountCode: fund, entryId: entry.id, donationId: d.id, amountFen: d.amountFen, postedAt: d.paidAt });
+type PaidDonation = { id: string; projectId: string | null; amountFen: number; certificateNo: string; paidAt: Date };
+
+export async function postDonation(tx: Db, d: PaidDonation) {
+  const [entry] = await postDonations(tx, [d]);
   return entry;
+}
+
+/** Confirmed gifts into their funds, one entry each, posted together (a batch of processor confirmations). */
+export async function postDonations(tx: Db, paid: PaidDonation[]) {
+  const entries = await postEntries(
+    tx,
+    paid.map((d) => ({
+      kind: 'donation' as const,
+      memo: `donation ${d.certificateNo}`,
+      donationId: d.id,
+      postedAt: d.paidAt,
+      lines: [
+        { accountCode: accountCodes.clearing, amountFen: -d.amountFen },
+        { accountCode: fundFor(d.projectId), amountFen: d.amountFen },
+      ],
+    })),
+  );
+  await recordInflows(
+    tx,
+    paid.map((d, i) => ({ accountCode: fundFor(d.projectId), entryId: entries[i].id, donationId: d.id, amountFen: d.amountFen, postedAt: d.paidAt })),
+  );
+  return entries;
 }
 
 /** A processor fee or a refund comes out of the gift's own fund, from that gift's unspent money first. */

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { uniqueSuffix, useTestDb } from '@/db/test-db';
-import { journalEntries, ledgerAccounts, projects } from '@/db/schema';
+import { journalEntries, journalLines, ledgerAccounts, projects } from '@/db/schema';
 import { accountCodes } from './accounts';
-import { postDonation } from './movements';
+import { postDonation, postDonations } from './movements';
 import { postEntry } from './post';
+import { verifyChain } from './verify';
 
 const db = useTestDb();
 
@@ -64,6 +65,21 @@ describe('posting to the ledger', () => {
     const b = await give(p, 200);
     const [row] = await db.select().from(journalEntries).where(eq(journalEntries.id, b.id));
     expect(row.prevHash).toBe(a.hash);
+  });
+
+  it('posts several entries together as if one after the other: chained, each with its lines, balances summed', async () => {
+    const [p, q] = [await newProject(), await newProject()];
+    const gifts = [300, 500, 700, 1100].map((fen, i) => ({ id: randomUUID(), projectId: i % 2 ? q : p, amountFen: fen, certificateNo: `T${i}`, paidAt: new Date() }));
+    const entries = await db.transaction((tx) => postDonations(tx, gifts));
+    expect(entries.map((e) => e.id)).toEqual([...entries.map((e) => e.id)].sort((a, b) => a - b));
+    const rows = await db.select().from(journalEntries).where(inArray(journalEntries.id, entries.map((e) => e.id))).orderBy(journalEntries.id);
+    expect(rows.map((r) => r.donationId)).toEqual(gifts.map((g) => g.id));
+    for (let i = 1; i < rows.length; i++) expect(rows[i].prevHash).toBe(rows[i - 1].hash);
+    const lines = await db.select().from(journalLines).where(inArray(journalLines.entryId, entries.map((e) => e.id)));
+    expect(lines).toHaveLength(8);
+    expect(await balance(accountCodes.projectFund(p))).toBe(1000);
+    expect(await balance(accountCodes.projectFund(q))).toBe(1600);
+    expect((await verifyChain(db)).firstBrokenEntryId).toBeNull();
   });
 });
 

@@ -25,51 +25,72 @@ export type Posting = {
  * and the database refuses any fund that would go below zero (insufficient_funds).
  */
 export async function postEntry(db: Db, posting: Posting): Promise<{ id: number; hash: string }> {
-  return inTransaction(db, (tx) => postInTransaction(tx, posting));
+  const [entry] = await postEntries(db, [posting]);
+  return entry;
 }
 
-async function postInTransaction(tx: Db, posting: Posting): Promise<{ id: number; hash: string }> {
+/** Several entries in order, chained one after the other, in the same few statements as one. */
+export async function postEntries(db: Db, postings: Posting[]): Promise<{ id: number; hash: string }[]> {
+  return inTransaction(db, (tx) => postInTransaction(tx, postings.map(checked)));
+}
+
+function checked(posting: Posting): Posting {
   const lines = posting.lines.filter((l) => l.amountFen !== 0);
   if (lines.some((l) => !Number.isSafeInteger(l.amountFen))) throw new Error('ledger amounts must be integer fen');
   if (lines.length < 2 || lines.reduce((s, l) => s + l.amountFen, 0) !== 0) throw new Error('unbalanced posting');
+  return { ...posting, lines };
+}
 
+async function postInTransaction(tx: Db, postings: Posting[]): Promise<{ id: number; hash: string }[]> {
+  if (postings.length === 0) return [];
   await lockLedger(tx);
   // After the lock, in a statement of its own, so it sees the entry committed just before (read committed).
-  const [last] = await tx.execute<{ hash: string | null; id: string }>(
-    sql`select (select hash from journal_entries order by id desc limit 1) as hash, nextval(pg_get_serial_sequence('journal_entries','id')) as id`,
+  const next = await tx.execute<{ hash: string | null; id: string }>(
+    sql`select (select hash from journal_entries order by id desc limit 1) as hash, nextval(pg_get_serial_sequence('journal_entries','id')) as id
+        from generate_series(1, ${postings.length}::int)`,
   );
-  const prevHash = last.hash ?? genesisHash;
-  const entry = {
-    id: Number(last.id),
-    kind: posting.kind,
-    memo: posting.memo,
-    postedAt: posting.postedAt ?? new Date(),
-    donationId: posting.donationId ?? null,
-    disbursementId: posting.disbursementId ?? null,
-    reversesEntryId: posting.reversesEntryId ?? null,
-    lines,
-  };
-  const hash = hashEntry(entry, prevHash);
-  // The entry, its accounts (opened on first use) and its lines go out together, in this order: one round trip
-  // while the ledger is locked. Each line moves its account's cached balance and is recorded in one statement.
-  const writes: Promise<unknown>[] = [tx.insert(journalEntries).values({ ...entry, postedById: posting.postedById ?? null, prevHash, hash }).then()];
-  for (const line of lines) {
-    const { kind, projectId } = kindOfCode(line.accountCode);
-    writes.push(tx.insert(ledgerAccounts).values({ code: line.accountCode, kind, projectId }).onConflictDoNothing({ target: ledgerAccounts.code }).then());
-  }
-  for (const line of lines) {
-    const write = tx.execute(sql`
-      with account as (
-        update ledger_accounts set balance_fen = balance_fen + ${line.amountFen} where code = ${line.accountCode} returning id)
-      insert into journal_lines (entry_id, account_id, amount_fen) select ${entry.id}, id, ${line.amountFen} from account`);
-    writes.push(
-      write.then(undefined, (e) => {
-        throw isFundCheckViolation(e) ? new AppError('insufficient_funds', `${line.accountCode} would go below zero`) : e;
+  const ids = next.map((r) => Number(r.id)).sort((a, b) => a - b);
+  let prevHash = next[0].hash ?? genesisHash;
+  const entries = postings.map((posting, i) => {
+    const entry = {
+      id: ids[i],
+      kind: posting.kind,
+      memo: posting.memo,
+      postedAt: posting.postedAt ?? new Date(),
+      donationId: posting.donationId ?? null,
+      disbursementId: posting.disbursementId ?? null,
+      reversesEntryId: posting.reversesEntryId ?? null,
+      lines: posting.lines,
+    };
+    const row = { ...entry, postedById: posting.postedById ?? null, prevHash, hash: hashEntry(entry, prevHash) };
+    prevHash = row.hash;
+    return row;
+  });
+  const lines = entries.flatMap((e) => e.lines.map((l) => ({ entry_id: e.id, code: l.accountCode, amount: l.amountFen }))).map((l, n) => ({ ...l, n }));
+  // The entries, their accounts (opened on first use) and their lines go out together, in this order: one round
+  // trip while the ledger is locked. One statement moves each account's cached balance and records the lines.
+  await Promise.all([
+    tx.insert(journalEntries).values(entries).then(),
+    tx
+      .insert(ledgerAccounts)
+      .values([...new Set(lines.map((l) => l.code))].map((code) => ({ code, ...kindOfCode(code) })))
+      .onConflictDoNothing({ target: ledgerAccounts.code })
+      .then(),
+    tx
+      .execute(
+        sql`with line as (
+              select * from jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as l(entry_id bigint, code text, amount bigint, n int)),
+            moved as (
+              update ledger_accounts a set balance_fen = a.balance_fen + t.total
+              from (select code, sum(amount) as total from line group by code) t where a.code = t.code returning a.id, a.code)
+            insert into journal_lines (entry_id, account_id, amount_fen)
+            select line.entry_id, moved.id, line.amount from line join moved using (code) order by line.n`,
+      )
+      .then(undefined, (e) => {
+        throw isFundCheckViolation(e) ? new AppError('insufficient_funds', 'a fund would go below zero') : e;
       }),
-    );
-  }
-  await Promise.all(writes);
-  return { id: entry.id, hash };
+  ]);
+  return entries.map((e) => ({ id: e.id, hash: e.hash }));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import type { Db } from '@/db/client';
-import { applyPaymentEvent, type EventOutcome } from '@/lib/donations/apply-event';
+import { lookUpInvoicePayment, type EventOutcome } from '@/lib/donations/apply-event';
+import { applyInBatch } from '@/lib/donations/event-batches';
 import { createStripeClient, type StripeConfig } from './client';
 import { paymentIntentOfInvoice } from './provider';
 import { translateStripeEvent } from './translate';
@@ -11,8 +12,9 @@ let client: { key: string; stripe: Stripe } | undefined;
 
 /**
  * A Stripe webhook delivery: the signature is checked on the raw body exactly as received, then the event goes
- * through the one idempotent door. A bad signature changes nothing; a processing error — also a failed look-up
- * of an invoice's payment — is thrown (500) so Stripe delivers again.
+ * through the one idempotent door, in one transaction with the deliveries arriving at the same moment. A bad
+ * signature changes nothing; a processing error — also a failed look-up of an invoice's payment — is thrown (500)
+ * so Stripe delivers again.
  */
 export async function handleStripeWebhook(
   db: Db,
@@ -27,9 +29,9 @@ export async function handleStripeWebhook(
   } catch {
     return { status: 400, error: 'signature verification failed' };
   }
-  const outcome = await applyPaymentEvent(db, 'stripe', event.id, event.type, translateStripeEvent(event), {
-    paymentOfInvoice: (invoiceId) => paymentIntentOfInvoice(stripeFor(config), invoiceId),
-  });
+  const translated = translateStripeEvent(event);
+  const outcome = await applyInBatch(db, 'stripe', { eventId: event.id, type: event.type, event: translated });
+  await lookUpInvoicePayment(db, 'stripe', translated, { paymentOfInvoice: (invoiceId) => paymentIntentOfInvoice(stripeFor(config), invoiceId) });
   return { status: 200, outcome, type: event.type };
 }
 
