@@ -2,13 +2,14 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { CertificateView } from '@/lib/donations/certificates';
 import { env } from '@/lib/env';
 import { formatFen } from '@/lib/money';
+import { dateFormat } from '@/lib/i18n/dates';
 
 /** The certificate's wording in the reader's language, shared by the printable page and the PDF. */
 export async function certificateText(c: CertificateView) {
   const [t, locale] = await Promise.all([getTranslations('certificate'), getLocale()]);
   const e = env();
   const en = locale === 'en';
-  const date = new Intl.DateTimeFormat(en ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }).format(c.paidAt);
+  const date = dateFormat(locale, { dateStyle: 'long' }).format(c.paidAt);
   const projectName = en ? c.projectNameEn : c.projectNameZh;
   const purpose = projectName ? t('project', { name: projectName }) : t('generalFund');
   const donor = c.donorName ?? (c.anonymous ? t('anonymousDonor') : t('defaultDonor'));

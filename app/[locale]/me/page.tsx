@@ -9,6 +9,7 @@ import { formatFen } from '@/lib/money';
 import { StatusBadge } from '../_components/status-badge';
 import { requirePermission } from '../_lib/guard';
 import { cancelPlanAction } from './actions';
+import { dateFormat } from '@/lib/i18n/dates';
 
 export default async function MyGivingPage() {
   const user = await requirePermission('own_giving:read', '/me');
@@ -24,7 +25,7 @@ export default async function MyGivingPage() {
   ]);
   const traces = await traceDonations(db, donations.filter((d) => d.certificateNo).map((d) => d.id));
   const en = locale === 'en';
-  const day = new Intl.DateTimeFormat(en ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium' });
+  const day = dateFormat(locale);
   return (
     <div className="flex flex-col gap-6">
       <p className="text-muted">{a('welcome', { name: user.name })}</p>

@@ -9,6 +9,7 @@ import { StatusBadge } from '../../_components/status-badge';
 import { requirePermission } from '../../_lib/guard';
 import { AdminNav } from '../_components/admin-nav';
 import { RefundForm } from './refund-form';
+import { dateFormat } from '@/lib/i18n/dates';
 
 export default async function AdminDonationsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const admin = await requirePermission('donation:read_all', '/admin/donations');
@@ -22,7 +23,7 @@ export default async function AdminDonationsPage({ searchParams }: { searchParam
   ]);
   const unspent = await unspentByDonation(db, list.rows.map((d) => d.id));
   const en = locale === 'en';
-  const day = new Intl.DateTimeFormat(en ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
+  const day = dateFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
   const query = (over: Record<string, string | number | undefined>) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...filters, ...over })) if (v !== undefined && v !== '' && k !== 'page') q.set(k, String(v));

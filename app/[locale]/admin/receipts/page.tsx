@@ -5,6 +5,7 @@ import { formatFen } from '@/lib/money';
 import { requirePermission } from '../../_lib/guard';
 import { AdminNav } from '../_components/admin-nav';
 import { ReceiptForm } from './receipt-form';
+import { dateFormat } from '@/lib/i18n/dates';
 
 export default async function ReceiptRequestsPage() {
   const admin = await requirePermission('receipt:issue', '/admin/receipts');
@@ -18,7 +19,7 @@ export default async function ReceiptRequestsPage() {
     listReceiptRequests(db, actor, 'issued'),
   ]);
   const en = locale === 'en';
-  const day = new Intl.DateTimeFormat(en ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium' });
+  const day = dateFormat(locale);
   const card = (r: (typeof open)[number], form: boolean) => (
     <li key={r.id} className="card flex flex-col gap-1" data-testid="receipt-request">
       <div className="flex justify-between gap-2">

@@ -7,6 +7,7 @@ import { getProjectDetail } from '@/lib/projects/detail';
 import { OrgNotice } from '../../_components/org-notice';
 import { ProgressBar } from '../../_components/progress-bar';
 import { cachedPageLocale } from '../../_lib/cached-page';
+import { dateFormat } from '@/lib/i18n/dates';
 
 export { generateStaticParams } from '../../_lib/cached-page';
 
@@ -25,7 +26,7 @@ export default async function ProjectPage({ params }: Props) {
   const en = locale === 'en';
   const name = en ? p.nameEn : p.nameZh;
   const raisedText = t('raisedOf', { raised: formatFen(p.raisedFen), goal: formatFen(p.goalFen) });
-  const day = new Intl.DateTimeFormat(en ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium' });
+  const day = dateFormat(locale);
   const story = (en ? p.storyEn : p.storyZh) || (en ? p.summaryEn : p.summaryZh);
   const stats = [
     { label: t('gifts'), value: p.gifts.toLocaleString('zh-CN'), id: 'gifts' },

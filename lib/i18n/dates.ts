@@ -1,0 +1,14 @@
+import { timeZone, type Locale } from './locales';
+
+const made = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Dates in the programme's time zone, in the reader's language. A formatter costs a fraction of a millisecond to
+ * make, as much as a page's own work: one per language and style, kept for the life of the process.
+ */
+export function dateFormat(locale: Locale | string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = made.get(key);
+  if (!format) made.set(key, (format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone, ...options })));
+  return format;
+}
