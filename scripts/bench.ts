@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { createDb } from '@/db/client';
-import { cleanBuild, prepareDatabase, publicJsKb, signIn, startApp, type App } from './bench/app';
+import { cleanBuild, prepareDatabase, publicJsKb, settle, signIn, startApp, type App } from './bench/app';
 import { explainRequestPaths, printSql } from './bench/explain';
 import { measureIntake } from './bench/intake';
 import { connections, measure, warmUpSeconds, type Kind, type Result } from './bench/load';
@@ -60,7 +60,7 @@ async function main() {
       { route: '/transparency', kind: 'public' },
       { route: '/transparency/payments', kind: 'public' },
       { route: '/transparency/areas', kind: 'public' },
-      { route: '/track', kind: 'private' },
+      { route: '/track', kind: 'public' },
       { route: '/workspace', kind: 'private', cookie: worker },
       { route: `/workspace/cases/${ids.caseId}`, label: '/workspace/cases/[id]', kind: 'private', cookie: worker },
       { route: '/me', kind: 'private', cookie: donor },
@@ -77,6 +77,7 @@ async function main() {
     const jsKb = await publicJsKb(one.base);
 
     console.log('\nCapturing and explaining the SQL of each route…');
+    await settle(url);
     const lookup = createDb(url, 1);
     const sql = await explainRequestPaths(url, requestPaths(ids, lookup.db));
     await lookup.close();

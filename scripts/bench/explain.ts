@@ -42,6 +42,8 @@ export async function explainRequestPaths(url: string, paths: RequestPath[]): Pr
   const client = postgres(url, { max: 1, onnotice: () => {}, debug: (_c, query, params) => void (sink && !control.test(query) && sink.push({ query, params: [...params] })) });
   const db = drizzle(client, { schema }) as unknown as Db;
   const replay = postgres(url, { max: 1, prepare: false, onnotice: () => {} });
+  // Captured JSON parameters are already text, as drizzle sends them (its driver passes json and jsonb through).
+  for (const jsonType of [114, 3802]) replay.options.serializers[jsonType] = (x: unknown) => x;
   const out: RouteSql[] = [];
   try {
     for (const path of paths) {

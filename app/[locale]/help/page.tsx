@@ -1,15 +1,20 @@
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { env } from '@/lib/env';
 import { listAreas } from '@/lib/places';
+import { cachedPageLocale, type LocaleParams } from '../_lib/cached-page';
 import { submitNeedAction } from './actions';
 import { IntakeForm } from './intake-form';
 
-export async function generateMetadata() {
-  return { title: (await getTranslations('help'))('title') };
+export { generateStaticParams } from '../_lib/cached-page';
+
+export async function generateMetadata({ params }: LocaleParams) {
+  const locale = await cachedPageLocale(params);
+  return { title: (await getTranslations({ locale, namespace: 'help' }))('title') };
 }
 
-export default async function HelpPage() {
+/** The same empty form for every resident, so cached per locale; what they send is checked by the action. */
+export default async function HelpPage({ params }: LocaleParams) {
+  await cachedPageLocale(params);
   const [t, areas] = await Promise.all([getTranslations('help'), listAreas()]);
   return (
     <div className="mx-auto max-w-2xl">
