@@ -45,10 +45,11 @@ export async function lookUpInvoicePayment(db: Db, provider: string, event: Paym
  */
 export async function applyPaymentEvents(db: Db, provider: string, events: SettledEvent[]): Promise<EventOutcome[]> {
   return db.transaction(async (tx) => {
-    const types = new Map(events.map((e) => [e.eventId, e.type]));
+    // In id order: two instances recording the same events wait for each other in line, never in a circle.
+    const types = [...new Map(events.map((e) => [e.eventId, e.type]))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const recorded = await tx
       .insert(paymentEvents)
-      .values([...types].map(([eventId, type]) => ({ provider, eventId, type })))
+      .values(types.map(([eventId, type]) => ({ provider, eventId, type })))
       .onConflictDoNothing()
       .returning({ eventId: paymentEvents.eventId });
     const fresh = new Set(recorded.map((r) => r.eventId));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { paymentEvents } from '@/db/schema';
 import { useTestDb } from '@/db/test-db';
 import { applyInBatch } from './event-batches';
-import { balanceOf, entriesFor, fundOf, newPendingDonation, newProject } from './testing/fixtures';
+import { balanceOf, donationRow, entriesFor, fundOf, newPendingDonation, newProject } from './testing/fixtures';
 
 const db = useTestDb();
 const paidEvent = (donationId: string, amountFen: number) => ({
@@ -33,11 +33,15 @@ describe('events applied in batches', () => {
   it('a faulty event fails alone: the others in its batch are applied, it is not recorded', async () => {
     const project = await newProject(db);
     const gifts = await Promise.all(Array.from({ length: 10 }, () => newPendingDonation(db, { projectId: project.id, amountFen: 500, provider: 'stripe' })));
-    const faulty = paidEvent('not-a-donation-id', 500);
+    // A confirmation whose time cannot be read cannot be booked: it fails, in a batch and alone.
+    const broken = await newPendingDonation(db, { projectId: project.id, amountFen: 500, provider: 'stripe' });
+    const faulty = paidEvent(broken.id, 500);
+    faulty.event.paidAt = new Date(Number.NaN);
     const results = await Promise.allSettled([...gifts.map((g) => paidEvent(g.id, 500)), faulty].map((e) => applyInBatch(db, 'stripe', e)));
     expect(results.slice(0, 10).every((r) => r.status === 'fulfilled' && r.value === 'applied')).toBe(true);
     expect(results[10].status).toBe('rejected');
     expect(await balanceOf(db, fundOf(project.id))).toBe(5000);
     expect(await db.select().from(paymentEvents).where(inArray(paymentEvents.eventId, [faulty.eventId]))).toHaveLength(0);
+    expect((await donationRow(db, broken.id)).status).toBe('pending');
   });
 });

@@ -44,8 +44,9 @@ describe('fulfilment', () => {
       { donationId: b.id, expected: { provider: 'demo', amountFen: 35 } },
       { donationId: a.id },
       { donationId: c.id, confirmation: { feeFen: 6 } },
+      { donationId: 'not-a-donation-id' },
     ]);
-    expect(done).toEqual([true, false, false, true]);
+    expect(done).toEqual([true, false, false, true, false]);
     const [rowA, rowB, rowC] = await Promise.all([a, b, c].map((d) => donationRow(db, d.id)));
     expect([rowA.status, rowB.status, rowC.status]).toEqual(['paid', 'pending', 'paid']);
     expect(rowA.certificateNo! < rowC.certificateNo!).toBe(true);

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { inTransaction, type Db } from '@/db/client';
 import { donations } from '@/db/schema';
+import { isId } from '@/lib/ids';
 import { postDonationOutflow, postDonations } from '@/lib/ledger/movements';
+import { lockLedger } from '@/lib/ledger/post';
 import { applyParkedRefunds } from './refund';
 
 export type Confirmation = { providerPaymentId?: string | null; feeFen?: number; paidAt?: Date };
@@ -22,33 +24,39 @@ export async function fulfilDonation(db: Db, donationId: string, confirmation: C
 
 /**
  * Several confirmations at once (a batch of processor events), in a handful of statements whatever their number:
- * the donations locked in one read (in id order, so two batches never wait on each other in a circle), paid in
- * one update, posted to the ledger together. Returns, per confirmation, whether it paid its donation.
+ * the donations locked in one read (in id order, so two batches never wait on each other in a circle) before
+ * the ledger's lock, paid in one update, posted to the ledger together. Returns, per confirmation, whether it paid its donation.
  */
 export async function fulfilDonations(db: Db, items: Fulfilment[]): Promise<boolean[]> {
   return inTransaction(db, async (tx) => {
-    const ids = [...new Set(items.map((i) => i.donationId))];
+    // An id that is no donation's (a processor event about something else) is simply not ours.
+    const ids = [...new Set(items.map((i) => i.donationId))].filter(isId);
+    if (ids.length === 0) return items.map(() => false);
     const rows = await tx
       .select()
       .from(donations)
       .where(sql`${donations.id} = any(string_to_array(${ids.join(',')}, ',')::uuid[])`)
       .orderBy(donations.id)
       .for('update');
-    const pending = new Map(rows.filter((d) => d.status === 'pending').map((d) => [d.id, d]));
+    const byId = new Map(rows.map((d) => [d.id, d]));
+    const taken = new Set<string>();
     const chosen = items.map(({ donationId, confirmation = {}, expected }) => {
-      const donation = pending.get(donationId);
+      const donation = byId.get(donationId);
       if (!donation) return null;
       // A processor's confirmation credits only our own donation, through the processor it went to, for its amount.
       if (expected && (donation.provider !== expected.provider || donation.amountFen !== expected.amountFen)) {
         console.warn(`payment event for donation ${donationId} does not match it; not credited`);
         return null;
       }
-      pending.delete(donationId);
+      if (donation.status !== 'pending' || taken.has(donationId)) return null;
+      taken.add(donationId);
       return { donation, confirmation };
     });
     const todo = chosen.filter((c) => c !== null);
     if (todo.length === 0) return items.map(() => false);
 
+    // Numbers in the order gifts reach the ledger: drawn under its lock, taken after the donations' rows.
+    await lockLedger(tx);
     const drawn = await tx.execute<{ n: string }>(sql`select nextval('certificate_seq')::text as n from generate_series(1, ${todo.length}::int)`);
     const numbers = drawn.map((r) => r.n).sort((a, b) => Number(a) - Number(b));
     const paid = todo.map(({ donation, confirmation }, i) => {

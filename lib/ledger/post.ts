@@ -29,7 +29,11 @@ export async function postEntry(db: Db, posting: Posting): Promise<{ id: number;
   return entry;
 }
 
-/** Several entries in order, chained one after the other, in the same few statements as one. */
+/**
+ * Several entries in order, chained one after the other, in the same few statements as one. Each account moves
+ * by its net change across them, so the zero floor is checked on where a fund ends: right for entries that
+ * only credit funds (a batch of gifts); entries that spend go one at a time, each checked on its own.
+ */
 export async function postEntries(db: Db, postings: Posting[]): Promise<{ id: number; hash: string }[]> {
   return inTransaction(db, (tx) => postInTransaction(tx, postings.map(checked)));
 }
@@ -87,7 +91,9 @@ async function postInTransaction(tx: Db, postings: Posting[]): Promise<{ id: num
             select line.entry_id, moved.id, line.amount from line join moved using (code) order by line.n`,
       )
       .then(undefined, (e) => {
-        throw isFundCheckViolation(e) ? new AppError('insufficient_funds', 'a fund would go below zero') : e;
+        if (!isFundCheckViolation(e)) throw e;
+        const debited = [...new Set(lines.filter((l) => l.amount < 0).map((l) => l.code))];
+        throw new AppError('insufficient_funds', `${debited.join(', ')} would go below zero`);
       }),
   ]);
   return entries.map((e) => ({ id: e.id, hash: e.hash }));
