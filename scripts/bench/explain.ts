@@ -34,8 +34,9 @@ const control = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
 /**
  * 1. Runs each route's lib/ calls through a postgres.js client whose `debug` hook records every statement with
  *    its parameters, inside a transaction that is rolled back (some are writes: rate limits, access log, needs).
- * 2. Replays the statements in order, in another rolled-back transaction, each as EXPLAIN (ANALYZE, BUFFERS,
- *    FORMAT JSON), so every one runs against the state the ones before it left.
+ * 2. Replays the statements in order, once plainly to warm the session (see `warm`), then in another rolled-back
+ *    transaction each as EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON), so every one runs against the state the ones
+ *    before it left.
  */
 export async function explainRequestPaths(url: string, paths: RequestPath[]): Promise<RouteSql[]> {
   let sink: Captured[] | null = null;
@@ -75,6 +76,7 @@ export async function explainRequestPaths(url: string, paths: RequestPath[]): Pr
 }
 
 async function replayRoute(sql: postgres.Sql, setup: Captured[], calls: Captured[]): Promise<Omit<RouteSql, 'route'>> {
+  await warm(sql, setup, calls);
   const groups = new Map<string, Statement>();
   let totalMs = 0;
   await sql
@@ -111,6 +113,23 @@ async function replayRoute(sql: postgres.Sql, setup: Captured[], calls: Captured
     failed: items.filter((i) => i.error).length,
     items,
   };
+}
+
+/**
+ * Replays the statements once, unexplained, in a rolled-back transaction: the session then has the trigger
+ * functions compiled and their plans cached, as the app's pooled connections have after their first requests
+ * (a first call in a fresh session costs several milliseconds of compiling, which no request pays again).
+ */
+async function warm(sql: postgres.Sql, setup: Captured[], calls: Captured[]) {
+  await sql
+    .begin(async (tx) => {
+      for (const s of setup) await tx.unsafe(s.query, s.params as never[]);
+      for (const c of calls) await tx.savepoint((sp) => sp.unsafe(c.query, c.params as never[])).catch(() => undefined);
+      throw new Rollback();
+    })
+    .catch((e) => {
+      if (!(e instanceof Rollback)) throw e;
+    });
 }
 
 async function explainOne(tx: postgres.TransactionSql, c: Captured): Promise<(Plan & { note?: string }) | { error: string }> {

@@ -84,13 +84,15 @@ function intakePlan(actionId: string, base: string) {
 /** Loads the resident's form, then checks in the database that each 2xx made exactly one need, the one it named. */
 export async function measureIntake(base: string, url: string, seconds: number): Promise<Result & { verification: object }> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
-  const [{ before }] = await sql<{ before: number }[]>`select count(*)::int as before from needs`;
+  const [{ before, started }] = await sql<{ before: number; started: Date }[]>`select count(*)::int as before, now() as started from needs`;
   const { plan, sent } = intakePlan(serverActionId('app/[locale]/help/actions.ts', 'submitNeedAction'), base);
   const result = await measure('POST /help', 'private', [{ base, route: '/help', plan }], seconds);
   await new Promise((r) => setTimeout(r, 3000)); // requests cut off at the end of a run may still be finishing
 
   const hashOf = new Map([...sent.keys()].map((phone) => [lookupHash(`phone:${phone}`), phone]));
-  const rows = await sql<{ phone_hash: string; code: string }[]>`select phone_hash, code from needs where phone_hash = any(${[...hashOf.keys()]})`;
+  // Only this run's needs: an earlier run may have drawn the same number (its numbers are random, not unique).
+  const rows = await sql<{ phone_hash: string; code: string }[]>`
+    select phone_hash, code from needs where phone_hash = any(${[...hashOf.keys()]}) and submitted_at >= ${started}`;
   const [{ after }] = await sql<{ after: number }[]>`select count(*)::int as after from needs`;
   await sql.end();
   const needsOf = new Map<string, string[]>();
