@@ -41,7 +41,8 @@ export async function lookUpInvoicePayment(db: Db, provider: string, event: Paym
 /**
  * Several events of one processor, in order, in one transaction: each id recorded with its effects, one outcome
  * per event (a repeat of an id — within the list or from before — is a duplicate). All or nothing: when one
- * fails, none is recorded.
+ * fails, none is recorded. Lists of more than one should hold confirmed payments only (as `applyInBatch` sends):
+ * a refund or plan event after them would lock a row after the ledger's lock, where another instance may wait.
  */
 export async function applyPaymentEvents(db: Db, provider: string, events: SettledEvent[]): Promise<EventOutcome[]> {
   return db.transaction(async (tx) => {
