@@ -14,6 +14,11 @@ export function csvCell(value: CsvValue): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** Rows as CSV lines, each ending in CRLF (a file written in parts joins them as they are). */
+export function csvLines(rows: CsvValue[][]): string {
+  return rows.map((r) => `${r.map(csvCell).join(',')}\r\n`).join('');
+}
+
 export function toCsv(header: string[], rows: CsvValue[][]): string {
-  return `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${csvLines([header, ...rows])}`;
 }

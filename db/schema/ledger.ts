@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accountKindEnum } from './enums';
 import { users } from './people';
 import { projects } from './projects';
@@ -120,4 +120,26 @@ export const fundAttributions = pgTable(
     index('fund_attributions_inflow_idx').on(t.inflowId),
     index('fund_attributions_outflow_idx').on(t.outflowEntryId),
   ],
+);
+
+/**
+ * Each time the hash chain was re-checked: a full check starts at the first entry and also sums every balance
+ * and unspent inflow; the others go on from the last part found intact. /transparency/verify shows the latest
+ * of each, so no visitor's request ever recomputes the whole journal.
+ */
+export const ledgerChecks = pgTable(
+  'ledger_checks',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
+    full: boolean('full_check').notNull(),
+    throughEntryId: bigint('through_entry_id', { mode: 'number' }).notNull(),
+    entries: integer('entries').notNull(),
+    headHash: text('head_hash').notNull(),
+    brokenEntryId: bigint('broken_entry_id', { mode: 'number' }),
+    problem: text('problem'),
+    /** Accounts whose balance or unspent inflows differ from their entries (full checks only). */
+    balanceMismatches: integer('balance_mismatches'),
+  },
+  (t) => [index('ledger_checks_full_idx').on(t.id).where(sql`${t.full}`)],
 );

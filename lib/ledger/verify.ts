@@ -1,50 +1,41 @@
-import { asc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { journalEntries, journalLines, ledgerAccounts } from '@/db/schema';
 import { genesisHash, hashEntry } from './hash';
+import { journalPages } from './journal-pages';
 
 export type ChainReport = {
+  /** Entries found intact from the first one, and the last of them (0 when there is none yet). */
   entries: number;
+  throughEntryId: number;
   headHash: string;
   firstBrokenEntryId: number | null;
   problem: 'hash_mismatch' | 'prev_hash_mismatch' | 'unbalanced' | null;
 };
 
+/** Where a check starts: the chain's beginning, or the end of a part already found intact. */
+export type ChainStart = { throughEntryId: number; headHash: string; entries: number };
+export const chainBeginning: ChainStart = { throughEntryId: 0, headHash: genesisHash, entries: 0 };
+
 /**
- * Recomputes the hash chain from the first entry: reports the first entry whose content no longer matches
- * its hash, or whose link to the previous entry is broken. Streams in pages, so it runs on any size of journal.
+ * Recomputes the hash chain from `from` (the first entry by default), up to about `maxEntries` entries:
+ * reports the first entry whose content no longer matches its hash, or whose link to the previous entry is
+ * broken. Reads the journal a page at a time, so it runs on any size of journal.
  */
-export async function verifyChain(db: Db, pageSize = 5000): Promise<ChainReport> {
-  let prev = genesisHash;
-  let count = 0;
-  let afterId = 0;
-  for (;;) {
-    const entries = await db
-      .select()
-      .from(journalEntries)
-      .where(sql`${journalEntries.id} > ${afterId}`)
-      .orderBy(asc(journalEntries.id))
-      .limit(pageSize);
-    if (entries.length === 0) break;
-    const lines = await db
-      .select({ entryId: journalLines.entryId, accountCode: ledgerAccounts.code, amountFen: journalLines.amountFen })
-      .from(journalLines)
-      .innerJoin(ledgerAccounts, sql`${ledgerAccounts.id} = ${journalLines.accountId}`)
-      .where(sql`${journalLines.entryId} between ${entries[0].id} and ${entries[entries.length - 1].id}`);
-    const byEntry = new Map<number, { accountCode: string; amountFen: number }[]>();
-    for (const l of lines) byEntry.set(l.entryId, [...(byEntry.get(l.entryId) ?? []), { accountCode: l.accountCode, amountFen: l.amountFen }]);
-    for (const e of entries) {
-      const entryLines = byEntry.get(e.id) ?? [];
-      if (e.prevHash !== prev) return { entries: count, headHash: prev, firstBrokenEntryId: e.id, problem: 'prev_hash_mismatch' };
-      if (entryLines.reduce((s, l) => s + l.amountFen, 0) !== 0 || entryLines.length < 2)
-        return { entries: count, headHash: prev, firstBrokenEntryId: e.id, problem: 'unbalanced' };
-      if (hashEntry({ ...e, lines: entryLines }, prev) !== e.hash) return { entries: count, headHash: prev, firstBrokenEntryId: e.id, problem: 'hash_mismatch' };
+export async function verifyChain(db: Db, { from = chainBeginning, maxEntries = Infinity }: { from?: ChainStart; maxEntries?: number } = {}): Promise<ChainReport> {
+  let { throughEntryId, headHash: prev, entries: count } = from;
+  const report = (firstBrokenEntryId: number | null, problem: ChainReport['problem']) => ({ entries: count, throughEntryId, headHash: prev, firstBrokenEntryId, problem });
+  for await (const page of journalPages(db, { afterId: throughEntryId, pageSize: Math.min(2000, maxEntries) })) {
+    for (const e of page) {
+      if (e.prevHash !== prev) return report(e.id, 'prev_hash_mismatch');
+      if (e.lines.reduce((s, l) => s + l.amountFen, 0) !== 0 || e.lines.length < 2) return report(e.id, 'unbalanced');
+      if (hashEntry(e, prev) !== e.hash) return report(e.id, 'hash_mismatch');
       prev = e.hash;
+      throughEntryId = e.id;
       count++;
     }
-    afterId = entries[entries.length - 1].id;
+    if (count - from.entries >= maxEntries) break;
   }
-  return { entries: count, headHash: prev, firstBrokenEntryId: null, problem: null };
+  return report(null, null);
 }
 
 export type BalanceMismatch = { code: string; cached: number; summed: number };

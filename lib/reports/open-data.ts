@@ -1,7 +1,8 @@
-import { asc, sql } from 'drizzle-orm';
+import { max } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { journalEntries } from '@/db/schema';
-import { toCsv } from '@/lib/csv';
+import { csvLines, toCsv } from '@/lib/csv';
+import { journalPages, type JournalEntry } from '@/lib/ledger/journal-pages';
 import { getByProject, getMonthly, listPublicPayments } from './transparency';
 
 export type JournalExportEntry = {
@@ -17,20 +18,8 @@ export type JournalExportEntry = {
   lines: { account: string; amountFen: number }[];
 };
 
-/**
- * The whole journal with its hash chain: everything needed to recompute each hash (see README, "Open data").
- * Donations appear only as opaque ids; no person is named anywhere in the journal.
- */
-export async function exportJournal(db: Db): Promise<JournalExportEntry[]> {
-  const entries = await db.select().from(journalEntries).orderBy(asc(journalEntries.id));
-  const lines = await db.execute<{ entry_id: string; code: string; amount_fen: string }>(sql`
-    select l.entry_id, a.code, l.amount_fen from journal_lines l join ledger_accounts a on a.id = l.account_id order by l.entry_id, l.id`);
-  const byEntry = new Map<number, { account: string; amountFen: number }[]>();
-  for (const l of lines) {
-    const id = Number(l.entry_id);
-    byEntry.set(id, [...(byEntry.get(id) ?? []), { account: l.code, amountFen: Number(l.amount_fen) }]);
-  }
-  return entries.map((e) => ({
+function exportEntry(e: JournalEntry): JournalExportEntry {
+  return {
     id: e.id,
     postedAt: e.postedAt.toISOString(),
     kind: e.kind,
@@ -40,21 +29,52 @@ export async function exportJournal(db: Db): Promise<JournalExportEntry[]> {
     reversesEntryId: e.reversesEntryId,
     prevHash: e.prevHash,
     hash: e.hash,
-    lines: byEntry.get(e.id) ?? [],
-  }));
+    lines: e.lines.map((l) => ({ account: l.accountCode, amountFen: l.amountFen })),
+  };
 }
 
-export async function openDataFile(db: Db, file: string): Promise<{ body: string; type: string } | null> {
+/**
+ * The whole journal with its hash chain, as it stood when the download began: everything needed to recompute
+ * each hash (see README, "Open data"). Written a page at a time as it is sent, so a journal of any size takes
+ * the same memory. Donations appear only as opaque ids; no person is named anywhere in the journal.
+ */
+async function* journalFile(db: Db, format: 'json' | 'csv'): AsyncGenerator<string> {
+  const [newest] = await db.select({ id: max(journalEntries.id) }).from(journalEntries);
+  const pages = journalPages(db, { throughId: newest?.id ?? 0 });
+  if (format === 'json') {
+    let written = 0;
+    yield '[';
+    for await (const page of pages) yield page.map((e) => `${written++ ? ',' : ''}\n${JSON.stringify(exportEntry(e), null, 1)}`).join('');
+    yield '\n]\n';
+    return;
+  }
+  yield `\uFEFF${csvLines([['entry_id', 'posted_at', 'kind', 'memo', 'donation_id', 'disbursement_id', 'reverses_entry_id', 'account', 'amount_fen', 'prev_hash', 'hash']])}`;
+  for await (const page of pages) {
+    yield csvLines(page.flatMap((e) => e.lines.map((l) => [e.id, e.postedAt.toISOString(), e.kind, e.memo, e.donationId, e.disbursementId, e.reversesEntryId, l.accountCode, l.amountFen, e.prevHash, e.hash])));
+  }
+}
+
+/** Text written in parts as a byte stream that asks for the next part only when the reader is ready for it. */
+function streamOf(parts: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    async pull(controller) {
+      const { value, done } = await parts.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+    async cancel() {
+      await parts.return(undefined);
+    },
+  });
+}
+
+export async function openDataFile(db: Db, file: string): Promise<{ body: string | ReadableStream<Uint8Array>; type: string } | null> {
   switch (file) {
     case 'journal.json':
-      return { body: JSON.stringify(await exportJournal(db), null, 1), type: 'application/json; charset=utf-8' };
-    case 'journal.csv': {
-      const rows = (await exportJournal(db)).flatMap((e) =>
-        e.lines.map((l) => [e.id, e.postedAt, e.kind, e.memo, e.donationId, e.disbursementId, e.reversesEntryId, l.account, l.amountFen, e.prevHash, e.hash]),
-      );
-      const header = ['entry_id', 'posted_at', 'kind', 'memo', 'donation_id', 'disbursement_id', 'reverses_entry_id', 'account', 'amount_fen', 'prev_hash', 'hash'];
-      return { body: toCsv(header, rows), type: 'text/csv; charset=utf-8' };
-    }
+      return { body: streamOf(journalFile(db, 'json')), type: 'application/json; charset=utf-8' };
+    case 'journal.csv':
+      return { body: streamOf(journalFile(db, 'csv')), type: 'text/csv; charset=utf-8' };
     case 'payments.csv': {
       const payments = await listPublicPayments(db, 1_000_000);
       const rows = payments.map((p) => [p.id, p.date.toISOString(), p.projectId, p.amountFen, (p.amountFen / 100).toFixed(2), p.purpose, p.category, p.areaId, p.reversalNote]);

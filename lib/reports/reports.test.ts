@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { uniqueSuffix, useTestDb } from '@/db/test-db';
 import { disbursements, projects } from '@/db/schema';
+import { genesisHash, hashEntry } from '@/lib/ledger/hash';
 import { postDisbursement, postDonation } from '@/lib/ledger/movements';
 import { staffUser } from '@/lib/needs/test-fixtures';
 import { draftDisclosure, getPublishedDisclosure, publishDisclosure } from './disclosures';
-import { openDataFile } from './open-data';
+import { openDataFile, type JournalExportEntry } from './open-data';
 import { getNeedsByArea } from './transparency';
 
 const db = useTestDb();
@@ -44,12 +46,33 @@ describe('disclosures', () => {
 });
 
 describe('open data', () => {
-  it('publishes a journal whose lines balance per entry, and nothing outside its file list', async () => {
+  it('publishes the whole journal, in order, as a chain anyone can recompute, and nothing outside its file list', async () => {
     const file = await openDataFile(db, 'journal.json');
-    const entries = JSON.parse(file!.body) as { lines: { amountFen: number }[] }[];
+    const entries = JSON.parse(await new Response(file!.body).text()) as JournalExportEntry[];
     expect(entries.length).toBeGreaterThan(0);
-    for (const e of entries.slice(0, 500)) expect(e.lines.reduce((s, l) => s + l.amountFen, 0)).toBe(0);
+    const [{ n }] = await db.execute<{ n: string }>(sql`select count(*) as n from journal_entries where id <= ${entries.at(-1)!.id}`);
+    expect(entries).toHaveLength(Number(n));
+    let prev = genesisHash;
+    for (const e of entries) {
+      expect(e.prevHash).toBe(prev);
+      expect(e.lines.reduce((s, l) => s + l.amountFen, 0)).toBe(0);
+      const lines = e.lines.map((l) => ({ accountCode: l.account, amountFen: l.amountFen }));
+      expect(hashEntry({ ...e, postedAt: new Date(e.postedAt), lines }, prev)).toBe(e.hash);
+      prev = e.hash;
+    }
     expect(await openDataFile(db, '../../etc/passwd')).toBeNull();
+  });
+
+  it('writes the same journal as CSV, a line per row, readable by a spreadsheet', async () => {
+    const file = await openDataFile(db, 'journal.csv');
+    const bytes = new Uint8Array(await new Response(file!.body).arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the byte-order mark spreadsheets look for
+    const text = new TextDecoder().decode(bytes);
+    expect(text.startsWith('entry_id,posted_at,kind,')).toBe(true);
+    const rows = text.trimEnd().split('\r\n').slice(1);
+    const last = Number(rows.at(-1)!.split(',')[0]);
+    const [{ n }] = await db.execute<{ n: string }>(sql`select count(*) as n from journal_lines where entry_id <= ${last}`);
+    expect(rows).toHaveLength(Number(n));
   });
 });
 
