@@ -97,6 +97,8 @@ export const donations = pgTable(
     index('donations_status_idx').on(t.status, t.paidAt),
     index('donations_payment_idx').on(t.provider, t.providerPaymentId),
     index('donations_plan_idx').on(t.planId),
+    // The administrators' list and export, newest first.
+    index('donations_created_idx').on(t.createdAt, t.id),
     check('donations_receipt_number', sql`${t.receiptNumber} is null or ${t.receiptRequested}`),
   ],
 );

@@ -1,4 +1,4 @@
-import { toCsv } from '@/lib/csv';
+import { csvLines } from '@/lib/csv';
 import type { AdminDonationRow } from './admin-list';
 
 /**
@@ -31,30 +31,31 @@ const yuan = (fen: number) => fen / 100;
 const time = (d: Date | null) => (d ? d.toISOString() : '');
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
-export function donationsCsv(rows: AdminDonationRow[]): string {
-  return toCsv(
-    [...csvColumns],
-    rows.map((r) => {
-      const counted = r.status === 'paid' || r.status === 'partially_refunded' || r.status === 'refunded';
-      return [
-        time(r.createdAt),
-        time(r.paidAt),
-        r.certificateNo,
-        r.projectSlug ? 'restricted' : 'general',
-        r.projectSlug,
-        yuan(r.amountFen),
-        yuan(r.refundedFen),
-        yuan(r.feeFen),
-        yuan(counted ? r.amountFen - r.refundedFen - r.feeFen : 0),
-        r.status,
-        r.provider,
-        r.providerPaymentId,
-        yesNo(Boolean(r.monthly)),
-        yesNo(r.anonymous),
-        yesNo(Boolean(r.hasAccount)),
-        yesNo(r.receiptRequested),
-        r.receiptNumber,
-      ];
-    }),
-  );
+/** The export file, written as its pages of donations are read. */
+export async function* donationsCsv(pages: AsyncIterable<AdminDonationRow[]>): AsyncGenerator<string> {
+  yield `\uFEFF${csvLines([[...csvColumns]])}`;
+  for await (const rows of pages) yield csvLines(rows.map(csvRow));
+}
+
+function csvRow(r: AdminDonationRow) {
+  const counted = r.status === 'paid' || r.status === 'partially_refunded' || r.status === 'refunded';
+  return [
+    time(r.createdAt),
+    time(r.paidAt),
+    r.certificateNo,
+    r.projectSlug ? 'restricted' : 'general',
+    r.projectSlug,
+    yuan(r.amountFen),
+    yuan(r.refundedFen),
+    yuan(r.feeFen),
+    yuan(counted ? r.amountFen - r.refundedFen - r.feeFen : 0),
+    r.status,
+    r.provider,
+    r.providerPaymentId,
+    yesNo(Boolean(r.monthly)),
+    yesNo(r.anonymous),
+    yesNo(Boolean(r.hasAccount)),
+    yesNo(r.receiptRequested),
+    r.receiptNumber,
+  ];
 }

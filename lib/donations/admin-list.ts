@@ -60,36 +60,60 @@ const columns = {
 
 export type AdminDonationRow = Awaited<ReturnType<typeof selectRows>>[number];
 
-function selectRows(db: Db, f: DonationFilters, limit: number, offset: number) {
+/** Counted exactly up to this many; past it the list says "more than" and leaves the total to narrower filters. */
+export const countCap = 10_000;
+const net = (status: SQL, amountFen: SQL, refundedFen: SQL) =>
+  sql<number>`coalesce(sum(case when ${status} in ('paid','partially_refunded') then ${amountFen} - ${refundedFen} else 0 end), 0)::bigint`;
+
+function selectRows(db: Db, f: DonationFilters, limit: number, offset: number, afterId?: string) {
   return db
     .select(columns)
     .from(donations)
     .leftJoin(projects, eq(projects.id, donations.projectId))
-    .where(conditions(f))
+    // After a given donation in this order, compared with its time as stored (microseconds, finer than a JS Date).
+    .where(and(conditions(f), afterId ? sql`(${donations.createdAt}, ${donations.id}) < (select d.created_at, d.id from donations d where d.id = ${afterId})` : undefined))
     .orderBy(desc(donations.createdAt), desc(donations.id))
     .limit(limit)
     .offset(offset);
 }
 
-/** Every donation, filtered, a page at a time, with the filtered totals. Administrators only. */
+/**
+ * Donations matching the filters, newest first, a page at a time, with how many there are and what they
+ * brought in net — counted up to `countCap` (beyond it, `more`, and no total: a narrower filter, a range of
+ * dates, gives one). Administrators only.
+ */
 export async function listDonationsForAdmin(db: Db, actor: Actor, f: DonationFilters) {
   await authorize(db, actor, 'donation:read_all');
+  const matching = db
+    .select({ status: donations.status, amountFen: donations.amountFen, refundedFen: donations.refundedFen })
+    .from(donations)
+    .leftJoin(projects, eq(projects.id, donations.projectId))
+    .where(conditions(f))
+    .limit(countCap + 1)
+    .as('matching');
   const [rows, [totals]] = await Promise.all([
     selectRows(db, f, pageSize, (f.page - 1) * pageSize),
-    db
-      .select({
-        count: sql<number>`count(*)::int`,
-        netFen: sql<number>`coalesce(sum(case when ${donations.status} in ('paid','partially_refunded') then ${donations.amountFen} - ${donations.refundedFen} else 0 end), 0)::bigint`,
-      })
-      .from(donations)
-      .leftJoin(projects, eq(projects.id, donations.projectId))
-      .where(conditions(f)),
+    db.select({ count: sql<number>`count(*)::int`, netFen: net(sql`${matching.status}`, sql`${matching.amountFen}`, sql`${matching.refundedFen}`) }).from(matching),
   ]);
-  return { rows, count: Number(totals.count), netFen: Number(totals.netFen), page: f.page, pages: Math.max(1, Math.ceil(Number(totals.count) / pageSize)) };
+  const more = Number(totals.count) > countCap;
+  const count = Math.min(Number(totals.count), countCap);
+  const pages = Math.max(1, Math.ceil(count / pageSize), more && rows.length === pageSize ? f.page + 1 : f.page);
+  return { rows, count, more, netFen: more ? null : Number(totals.netFen), page: f.page, pages };
 }
 
-/** All rows matching the filters, for the CSV export (which decides which columns leave the building). */
-export async function allDonationsForExport(db: Db, actor: Actor, f: DonationFilters) {
+/**
+ * Every donation matching the filters, newest first, a page at a time (keyset on the time and id, so a page
+ * deep in a million donations costs what the first does), for the CSV export. Authorised before the first page.
+ */
+export async function donationsForExport(db: Db, actor: Actor, f: DonationFilters, exportPageSize = 5000): Promise<AsyncGenerator<AdminDonationRow[]>> {
   await authorize(db, actor, 'donation:read_all');
-  return selectRows(db, f, 100_000, 0);
+  return (async function* () {
+    let afterId: string | undefined;
+    for (;;) {
+      const rows = await selectRows(db, f, exportPageSize, 0, afterId);
+      if (rows.length === 0) return;
+      yield rows;
+      afterId = rows[rows.length - 1].id;
+    }
+  })();
 }

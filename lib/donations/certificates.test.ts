@@ -45,16 +45,22 @@ describe('certificates', () => {
   });
 });
 
+async function* pagesOf<T>(rows: T[]) {
+  yield rows;
+}
+
 describe('the donations CSV', () => {
-  it('holds no personal data and no spreadsheet formulas', () => {
-    const csv = donationsCsv([
+  it('holds no personal data and no spreadsheet formulas', async () => {
+    const parts = donationsCsv(pagesOf([
       {
         id: 'x', projectId: null, createdAt: new Date('2026-03-01T02:00:00Z'), paidAt: new Date('2026-03-01T02:01:00Z'),
         certificateNo: 'AZJB-2026-000001', projectSlug: null, projectNameZh: null, projectNameEn: null, amountFen: 10050,
         refundedFen: 50, feeFen: 0, status: 'partially_refunded', provider: 'stripe', providerPaymentId: '=HYPERLINK("x")',
         displayName: '陈爱心', anonymous: false, hasAccount: true, monthly: false, receiptRequested: true, receiptNumber: null,
       },
-    ]);
+    ]));
+    let csv = '';
+    for await (const part of parts) csv += part;
     expect(csv).not.toContain('陈爱心');
     // Amounts are numbers, so a spreadsheet sums them (and a negative net is not quoted as text).
     expect(csv).toContain('100.5,0.5,0,100,partially_refunded');

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { journalEntries } from '@/db/schema';
 import { csvLines, toCsv } from '@/lib/csv';
 import { journalPages, type JournalEntry } from '@/lib/ledger/journal-pages';
+import { textStream } from '@/lib/text-stream';
 import { getByProject, getMonthly, listPublicPayments } from './transparency';
 
 export type JournalExportEntry = {
@@ -54,27 +55,12 @@ async function* journalFile(db: Db, format: 'json' | 'csv'): AsyncGenerator<stri
   }
 }
 
-/** Text written in parts as a byte stream that asks for the next part only when the reader is ready for it. */
-function streamOf(parts: AsyncGenerator<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream({
-    async pull(controller) {
-      const { value, done } = await parts.next();
-      if (done) controller.close();
-      else controller.enqueue(encoder.encode(value));
-    },
-    async cancel() {
-      await parts.return(undefined);
-    },
-  });
-}
-
 export async function openDataFile(db: Db, file: string): Promise<{ body: string | ReadableStream<Uint8Array>; type: string } | null> {
   switch (file) {
     case 'journal.json':
-      return { body: streamOf(journalFile(db, 'json')), type: 'application/json; charset=utf-8' };
+      return { body: textStream(journalFile(db, 'json')), type: 'application/json; charset=utf-8' };
     case 'journal.csv':
-      return { body: streamOf(journalFile(db, 'csv')), type: 'text/csv; charset=utf-8' };
+      return { body: textStream(journalFile(db, 'csv')), type: 'text/csv; charset=utf-8' };
     case 'payments.csv': {
       const payments = await listPublicPayments(db, 1_000_000);
       const rows = payments.map((p) => [p.id, p.date.toISOString(), p.projectId, p.amountFen, (p.amountFen / 100).toFixed(2), p.purpose, p.category, p.areaId, p.reversalNote]);

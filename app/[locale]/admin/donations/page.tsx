@@ -31,6 +31,7 @@ export default async function AdminDonationsPage({ searchParams }: { searchParam
     return q.toString();
   };
   const select = 'field-input min-h-11 py-1';
+  const pageLabel = t(list.more ? 'pageMany' : 'page', { page: list.page, pages: list.pages });
   return (
     <div className="flex flex-col gap-5">
       <AdminNav current="/admin/donations" />
@@ -69,7 +70,7 @@ export default async function AdminDonationsPage({ searchParams }: { searchParam
         </div>
         <p className="text-sm text-muted sm:col-span-3">{t('exportNote')}</p>
       </form>
-      <p className="font-semibold" data-testid="donations-summary">{t('summary', { count: list.count, net: formatFen(list.netFen) })}</p>
+      <p className="font-semibold" data-testid="donations-summary">{list.netFen === null ? t('summaryMany', { count: list.count }) : t('summary', { count: list.count, net: formatFen(list.netFen) })}</p>
       {list.rows.length === 0 ? <p className="text-muted">{t('empty')}</p> : null}
       <ul className="flex flex-col gap-3">
         {list.rows.map((d) => {
@@ -97,9 +98,9 @@ export default async function AdminDonationsPage({ searchParams }: { searchParam
           );
         })}
       </ul>
-      <nav className="flex items-center justify-between gap-2" aria-label={t('page', { page: list.page, pages: list.pages })}>
+      <nav className="flex items-center justify-between gap-2" aria-label={pageLabel}>
         {list.page > 1 ? <Link className="btn-quiet" href={`?${query({ page: list.page - 1 })}`}>{t('prev')}</Link> : <span />}
-        <span className="text-muted">{t('page', { page: list.page, pages: list.pages })}</span>
+        <span className="text-muted">{pageLabel}</span>
         {list.page < list.pages ? <Link className="btn-quiet" href={`?${query({ page: list.page + 1 })}`}>{t('next')}</Link> : <span />}
       </nav>
     </div>

@@ -1,17 +1,18 @@
 import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/session';
 import { donationsCsv } from '@/lib/donations/admin-csv';
-import { allDonationsForExport, donationFiltersSchema } from '@/lib/donations/admin-list';
+import { donationFiltersSchema, donationsForExport } from '@/lib/donations/admin-list';
 import { httpStatus, isAppError } from '@/lib/errors';
+import { textStream } from '@/lib/text-stream';
 
 export const runtime = 'nodejs';
 
 export async function GET(req: Request): Promise<Response> {
   const filters = donationFiltersSchema.parse(Object.fromEntries(new URL(req.url).searchParams));
   try {
-    const rows = await allDonationsForExport(getDb(), await getActor(), filters);
+    const pages = await donationsForExport(getDb(), await getActor(), filters);
     const day = new Date().toISOString().slice(0, 10);
-    return new Response(donationsCsv(rows), {
+    return new Response(textStream(donationsCsv(pages)), {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="donations-${day}.csv"`,

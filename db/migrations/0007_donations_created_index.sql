@@ -1,0 +1,1 @@
+CREATE INDEX "donations_created_idx" ON "donations" USING btree ("created_at","id");
