@@ -32,12 +32,21 @@ export const projectEditSchema = z.object({
 
 export type ProjectEdit = z.infer<typeof projectEditSchema>;
 
-export async function listProjectsForAdmin(db: Db, actor: Actor) {
+export const adminProjectsPageSize = 50;
+
+/** Every project, as administrators manage them, a page at a time (in the order the public list shows them). */
+export async function listProjectsForAdmin(db: Db, actor: Actor, page = 1) {
   await authorize(db, actor, 'project:edit');
-  return db
-    .select({ id: projects.id, slug: projects.slug, nameZh: projects.nameZh, nameEn: projects.nameEn, status: projects.status, goalFen: projects.goalFen })
-    .from(projects)
-    .orderBy(asc(projects.sortOrder), asc(projects.nameZh));
+  const [rows, [{ count }]] = await Promise.all([
+    db
+      .select({ id: projects.id, slug: projects.slug, nameZh: projects.nameZh, nameEn: projects.nameEn, status: projects.status, goalFen: projects.goalFen })
+      .from(projects)
+      .orderBy(asc(projects.sortOrder), asc(projects.nameZh), asc(projects.id))
+      .limit(adminProjectsPageSize)
+      .offset((page - 1) * adminProjectsPageSize),
+    db.select({ count: sql<number>`count(*)::int` }).from(projects),
+  ]);
+  return { rows, page, pages: Math.max(1, Math.ceil(count / adminProjectsPageSize)) };
 }
 
 export async function getProjectForEdit(db: Db, actor: Actor, slug: string) {

@@ -1,17 +1,22 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { formatFen } from '@/lib/money';
 import { listProjectsForAdmin } from '@/lib/projects/edit';
+import { Pager } from '../../_components/pager';
 import { requirePermission } from '../../_lib/guard';
 import { AdminNav } from '../_components/admin-nav';
 
-export default async function AdminProjectsPage() {
+const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
+
+export default async function AdminProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requirePermission('project:edit', '/admin/projects');
-  const [t, locale, projects] = await Promise.all([
+  const page = pageSchema.parse((await searchParams).page);
+  const [t, locale, { rows: projects, pages }] = await Promise.all([
     getTranslations('donations.projects'),
     getLocale(),
-    listProjectsForAdmin(getDb(), { userId: admin.id }),
+    listProjectsForAdmin(getDb(), { userId: admin.id }, page),
   ]);
   return (
     <div className="flex flex-col gap-5">
@@ -31,6 +36,7 @@ export default async function AdminProjectsPage() {
           </li>
         ))}
       </ul>
+      <Pager page={page} pages={pages} href={(n) => (n === 1 ? '/admin/projects' : `/admin/projects?page=${n}`)} />
     </div>
   );
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "donations_receipt_idx" ON "donations" USING btree ("paid_at") WHERE "donations"."receipt_requested";
