@@ -115,7 +115,13 @@ async function lookUpIds(): Promise<Ids> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   const user = async (email: string) => (await sql<{ id: string }[]>`select id from users where email = ${email}`)[0].id;
   const [row] = await sql<{ id: string }[]>`select id from needs where area_id = 'baisha' and status = 'in_service' limit 1`;
-  const ids = { workerId: await user('sw1@demo.aizaijiangbei.cn'), donorId: await user('donor@demo.aizaijiangbei.cn'), caseId: row.id, projectSlug: 'zhihuiguo' };
+  const ids = {
+    workerId: await user('sw1@demo.aizaijiangbei.cn'),
+    donorId: await user('donor@demo.aizaijiangbei.cn'),
+    adminId: await user('admin@demo.aizaijiangbei.cn'),
+    caseId: row.id,
+    projectSlug: 'zhihuiguo',
+  };
   await sql.end();
   return ids;
 }

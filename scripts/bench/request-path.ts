@@ -4,9 +4,13 @@ import type Stripe from 'stripe';
 import type { Db } from '@/db/client';
 import { donations } from '@/db/schema';
 import { authorize } from '@/lib/auth/actor';
+import { donationFiltersSchema, listDonationsForAdmin } from '@/lib/donations/admin-list';
+import { unspentByDonation } from '@/lib/donations/admin-refund';
 import { applyPaymentEvent } from '@/lib/donations/apply-event';
 import { listOwnDonations } from '@/lib/donations/donor-views';
 import { listOwnPlans } from '@/lib/donations/plans';
+import { listReceiptRequests } from '@/lib/donations/receipts';
+import { checkOnVisit } from '@/lib/ledger/checks';
 import { traceDonations } from '@/lib/ledger/trace';
 import { suggestForNeed } from '@/lib/matching/load';
 import { listAssignableStaff } from '@/lib/needs/case-actions';
@@ -34,7 +38,7 @@ export type RequestPath = {
   calls: (db: Db) => Promise<unknown>;
 };
 
-export type Ids = { workerId: string; donorId: string; caseId: string; projectSlug: string };
+export type Ids = { workerId: string; donorId: string; adminId: string; caseId: string; projectSlug: string };
 
 /** A real need and the last four digits of its phone, for the resident's tracking look-up. */
 async function someTrackingProof(db: Db) {
@@ -51,6 +55,7 @@ async function someTrackingProof(db: Db) {
 export function requestPaths(ids: Ids, lookup: Db): RequestPath[] {
   const worker = { userId: ids.workerId };
   const donor = { userId: ids.donorId };
+  const admin = { userId: ids.adminId };
   const donationId = randomUUID();
   return [
     {
@@ -97,6 +102,23 @@ export function requestPaths(ids: Ids, lookup: Db): RequestPath[] {
         await listOwnPlans(tx, donor);
         // The traces of the certified gifts on the page, together.
         await traceDonations(tx, gifts.filter((d) => d.certificateNo).map((d) => d.id));
+      },
+    },
+    // Not loaded by the bench, but on a request path at this scale all the same.
+    { route: '/transparency/verify', note: 'the latest checks; a visit checks up to 1,000 new entries', calls: (tx) => checkOnVisit(tx) },
+    {
+      route: '/admin/donations',
+      calls: async (tx) => {
+        await authorize(tx, admin, 'donation:read_all');
+        const list = await listDonationsForAdmin(tx, admin, donationFiltersSchema.parse({}));
+        return [await listProjectCards(tx), await unspentByDonation(tx, list.rows.map((d) => d.id))];
+      },
+    },
+    {
+      route: '/admin/receipts',
+      calls: async (tx) => {
+        await authorize(tx, admin, 'receipt:issue');
+        return [await listReceiptRequests(tx, admin, 'open'), await listReceiptRequests(tx, admin, 'issued')];
       },
     },
     {
