@@ -61,7 +61,7 @@ const columns = {
 export type AdminDonationRow = Awaited<ReturnType<typeof selectRows>>[number];
 
 /** Counted exactly up to this many; past it the list says "more than" and leaves the total to narrower filters. */
-export const countCap = 10_000;
+export const countCap = 5_000;
 const net = (status: SQL, amountFen: SQL, refundedFen: SQL) =>
   sql<number>`coalesce(sum(case when ${status} in ('paid','partially_refunded') then ${amountFen} - ${refundedFen} else 0 end), 0)::bigint`;
 

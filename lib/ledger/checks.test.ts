@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { uniqueSuffix, useTestDb } from '@/db/test-db';
 import type { Db } from '@/db/client';
 import { donations } from '@/db/schema';
-import { checkLedger, checkOnVisit, entriesPerVisit, hasUncheckedEntries, ledgerCheckState, needsBackgroundCheck, type LedgerCheck } from './checks';
+import { brokenCheck, checkLedger, checkOnVisit, entriesPerVisit, hasUncheckedEntries, ledgerCheckState, needsBackgroundCheck, type LedgerCheck } from './checks';
 import { postDonation } from './movements';
 
 const db = useTestDb();
@@ -74,14 +74,18 @@ describe('ledger checks', () => {
     expect((await checkLedger(db))!.brokenEntryId).toBeNull();
   });
 
-  it('leaves an entry already checked to the full check, which finds a change to it', async () => {
+  it('leaves an entry already checked to the full check, whose break later checks of new entries do not hide', async () => {
     const old = await give();
     await checkLedger(db);
+    await give();
     await rolledBack(async (tx) => {
       await tamper(tx, old);
       expect((await checkLedger(tx))!.brokenEntryId).toBeNull();
       const full = (await checkLedger(tx, { full: true }))!;
       expect(full).toMatchObject({ brokenEntryId: old, problem: 'hash_mismatch' });
+      // The newest entries are intact, and the break found further back is still the one reported.
+      expect((await checkLedger(tx))!.brokenEntryId).toBeNull();
+      expect(brokenCheck(await ledgerCheckState(tx))?.brokenEntryId).toBe(old);
     });
   });
 

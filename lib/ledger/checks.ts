@@ -22,6 +22,14 @@ export async function ledgerCheckState(db: Db): Promise<LedgerCheckState> {
   return { latest: latest ?? null, latestFull: latestFull ?? null, newestEntryId: newest?.id ?? 0 };
 }
 
+/**
+ * The break to report, if any: the latest check's, or else the latest full check's — a check of the newest
+ * entries goes on from the last part found intact, so it cannot clear a break a full check found further back.
+ */
+export function brokenCheck({ latest, latestFull }: LedgerCheckState): LedgerCheck | null {
+  return latest?.brokenEntryId ? latest : latestFull?.brokenEntryId ? latestFull : null;
+}
+
 /** Newer entries than the latest check covers, and that check no longer fresh: time a visitor's request checks them. */
 export function hasUncheckedEntries(state: LedgerCheckState, now = new Date()): boolean {
   const { latest, newestEntryId } = state;

@@ -3,7 +3,7 @@ import { after } from 'next/server';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { dateFormat } from '@/lib/i18n/dates';
-import { checkInBackground, checkOnVisit, needsBackgroundCheck } from '@/lib/ledger/checks';
+import { brokenCheck, checkInBackground, checkOnVisit, needsBackgroundCheck } from '@/lib/ledger/checks';
 
 export const metadata = { robots: { index: false } };
 
@@ -17,18 +17,19 @@ export default async function VerifyPage() {
   const [t, locale, state] = await Promise.all([getTranslations('transparency'), getLocale(), checkOnVisit(db)]);
   if (needsBackgroundCheck(state)) after(() => checkInBackground(db, state));
   const { latest, latestFull, newestEntryId } = state;
+  const broken = brokenCheck(state);
   const time = (d: Date) => dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="page-title">{t('verifyTitle')}</h1>
       <p>{t('verifyIntro')}</p>
-      <div className={`card flex flex-col gap-1 ${latest?.brokenEntryId ? 'text-brand-700' : ''}`} data-testid="chain-result">
-        <p className={`text-lg font-bold ${latest?.brokenEntryId ? '' : 'text-leaf-600'}`}>
-          {!latest
-            ? t('chainPending')
-            : latest.brokenEntryId
-              ? t('chainBroken', { id: latest.brokenEntryId, problem: latest.problem ?? '' })
-              : t('chainOk', { count: latest.entries, through: latest.throughEntryId })}
+      <div className={`card flex flex-col gap-1 ${broken ? 'text-brand-700' : ''}`} data-testid="chain-result">
+        <p className={`text-lg font-bold ${broken ? '' : 'text-leaf-600'}`}>
+          {broken
+            ? t('chainBroken', { id: broken.brokenEntryId!, problem: broken.problem ?? '' })
+            : latest
+              ? t('chainOk', { count: latest.entries, through: latest.throughEntryId })
+              : t('chainPending')}
         </p>
         {latest ? <p className="text-muted">{t('checkedAt', { time: time(latest.checkedAt) })}</p> : null}
         {newestEntryId > (latest?.throughEntryId ?? 0) ? <p className="text-muted">{t('newerEntries', { newest: newestEntryId })}</p> : null}
