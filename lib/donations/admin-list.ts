@@ -62,8 +62,6 @@ export type AdminDonationRow = Awaited<ReturnType<typeof selectRows>>[number];
 
 /** Counted exactly up to this many; past it the list says "more than" and leaves the total to narrower filters. */
 export const countCap = 5_000;
-const net = (status: SQL, amountFen: SQL, refundedFen: SQL) =>
-  sql<number>`coalesce(sum(case when ${status} in ('paid','partially_refunded') then ${amountFen} - ${refundedFen} else 0 end), 0)::bigint`;
 
 function selectRows(db: Db, f: DonationFilters, limit: number, offset: number, afterId?: string) {
   return db
@@ -93,7 +91,12 @@ export async function listDonationsForAdmin(db: Db, actor: Actor, f: DonationFil
     .as('matching');
   const [rows, [totals]] = await Promise.all([
     selectRows(db, f, pageSize, (f.page - 1) * pageSize),
-    db.select({ count: sql<number>`count(*)::int`, netFen: net(sql`${matching.status}`, sql`${matching.amountFen}`, sql`${matching.refundedFen}`) }).from(matching),
+    db
+      .select({
+        count: sql<number>`count(*)::int`,
+        netFen: sql<number>`coalesce(sum(case when ${matching.status} in ('paid','partially_refunded') then ${matching.amountFen} - ${matching.refundedFen} else 0 end), 0)::bigint`,
+      })
+      .from(matching),
   ]);
   const more = Number(totals.count) > countCap;
   const count = Math.min(Number(totals.count), countCap);
