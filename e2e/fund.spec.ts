@@ -72,4 +72,10 @@ test('a gift is spent with evidence and a second approval, and the report, the p
   await expect(trace).toContainText('¥70.00 尚未使用');
   await guest.goto('/transparency/verify');
   await expect(guest.getByTestId('chain-result')).toContainText('账本完整');
+  // The first visit started the full check after its response; a reload shows its result.
+  await expect(async () => {
+    await guest.reload();
+    await expect(guest.getByTestId('full-check')).toContainText('各账户余额与分录合计一致', { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(guest.getByTestId('full-check')).toContainText('哈希链全部吻合');
 });
