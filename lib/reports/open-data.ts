@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { journalEntries } from '@/db/schema';
 import { csvLines, toCsv } from '@/lib/csv';
 import { journalPages, type JournalEntry } from '@/lib/ledger/journal-pages';
+import { takeRateLimit, type Limit } from '@/lib/rate-limit';
 import { textStream } from '@/lib/text-stream';
 import { getByProject, getMonthly, listPublicPayments } from './transparency';
 
@@ -55,12 +56,23 @@ async function* journalFile(db: Db, format: 'json' | 'csv'): AsyncGenerator<stri
   }
 }
 
-export async function openDataFile(db: Db, file: string): Promise<{ body: string | ReadableStream<Uint8Array>; type: string } | null> {
+/**
+ * The journal is the one file whose cost grows with the books (tens of seconds of a server's time at 800,000
+ * entries), so each address may download it a few times an hour; the other files are small.
+ */
+export const journalDownloads: Limit = { max: 6, windowSeconds: 3600 };
+
+export type OpenDataFile = { body: string | ReadableStream<Uint8Array>; type: string };
+
+/** An open-data file by name, for the caller at `ip`; null for any other name. */
+export async function openDataFile(db: Db, file: string, ip: string): Promise<OpenDataFile | 'throttled' | null> {
   switch (file) {
     case 'journal.json':
-      return { body: textStream(journalFile(db, 'json')), type: 'application/json; charset=utf-8' };
-    case 'journal.csv':
-      return { body: textStream(journalFile(db, 'csv')), type: 'text/csv; charset=utf-8' };
+    case 'journal.csv': {
+      if (!(await takeRateLimit(db, `journal:ip:${ip}`, journalDownloads))) return 'throttled';
+      const format = file === 'journal.json' ? 'json' : 'csv';
+      return { body: textStream(journalFile(db, format)), type: format === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8' };
+    }
     case 'payments.csv': {
       const payments = await listPublicPayments(db, 1_000_000);
       const rows = payments.map((p) => [p.id, p.date.toISOString(), p.projectId, p.amountFen, (p.amountFen / 100).toFixed(2), p.purpose, p.category, p.areaId, p.reversalNote]);

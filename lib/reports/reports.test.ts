@@ -5,9 +5,9 @@ import { uniqueSuffix, useTestDb } from '@/db/test-db';
 import { disbursements, projects } from '@/db/schema';
 import { genesisHash, hashEntry } from '@/lib/ledger/hash';
 import { postDisbursement, postDonation } from '@/lib/ledger/movements';
-import { staffUser } from '@/lib/needs/test-fixtures';
+import { randomIp, staffUser } from '@/lib/needs/test-fixtures';
 import { draftDisclosure, getPublishedDisclosure, publishDisclosure } from './disclosures';
-import { openDataFile, type JournalExportEntry } from './open-data';
+import { journalDownloads, openDataFile, type JournalExportEntry, type OpenDataFile } from './open-data';
 import { getNeedsByArea } from './transparency';
 
 const db = useTestDb();
@@ -47,8 +47,8 @@ describe('disclosures', () => {
 
 describe('open data', () => {
   it('publishes the whole journal, in order, as a chain anyone can recompute, and nothing outside its file list', async () => {
-    const file = await openDataFile(db, 'journal.json');
-    const entries = JSON.parse(await new Response(file!.body).text()) as JournalExportEntry[];
+    const file = (await openDataFile(db, 'journal.json', randomIp())) as OpenDataFile;
+    const entries = JSON.parse(await new Response(file.body).text()) as JournalExportEntry[];
     expect(entries.length).toBeGreaterThan(0);
     const [{ n }] = await db.execute<{ n: string }>(sql`select count(*) as n from journal_entries where id <= ${entries.at(-1)!.id}`);
     expect(entries).toHaveLength(Number(n));
@@ -60,12 +60,12 @@ describe('open data', () => {
       expect(hashEntry({ ...e, postedAt: new Date(e.postedAt), lines }, prev)).toBe(e.hash);
       prev = e.hash;
     }
-    expect(await openDataFile(db, '../../etc/passwd')).toBeNull();
+    expect(await openDataFile(db, '../../etc/passwd', randomIp())).toBeNull();
   });
 
   it('writes the same journal as CSV, a line per row, readable by a spreadsheet', async () => {
-    const file = await openDataFile(db, 'journal.csv');
-    const bytes = new Uint8Array(await new Response(file!.body).arrayBuffer());
+    const file = (await openDataFile(db, 'journal.csv', randomIp())) as OpenDataFile;
+    const bytes = new Uint8Array(await new Response(file.body).arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the byte-order mark spreadsheets look for
     const text = new TextDecoder().decode(bytes);
     expect(text.startsWith('entry_id,posted_at,kind,')).toBe(true);
@@ -73,6 +73,17 @@ describe('open data', () => {
     const last = Number(rows.at(-1)!.split(',')[0]);
     const [{ n }] = await db.execute<{ n: string }>(sql`select count(*) as n from journal_lines where entry_id <= ${last}`);
     expect(rows).toHaveLength(Number(n));
+  });
+});
+
+describe('journal downloads', () => {
+  it('are limited per address, the small files are not', async () => {
+    const ip = randomIp();
+    for (let i = 0; i < journalDownloads.max; i++) expect(await openDataFile(db, i % 2 ? 'journal.csv' : 'journal.json', ip)).not.toBe('throttled');
+    expect(await openDataFile(db, 'journal.json', ip)).toBe('throttled');
+    expect(await openDataFile(db, 'journal.csv', ip)).toBe('throttled');
+    expect(await openDataFile(db, 'journal.csv', randomIp())).not.toBe('throttled');
+    expect(await openDataFile(db, 'projects.csv', ip)).toMatchObject({ type: 'text/csv; charset=utf-8' });
   });
 });
 
