@@ -139,5 +139,7 @@ describe('ledger checks', () => {
     expect(needsBackgroundCheck({ latest: recent, latestFull: recent, newestEntryId: 11 + entriesPerVisit })).toBe(true);
     expect(needsBackgroundCheck({ latest: recent, latestFull: check({ checkedAt: new Date(Date.now() - 25 * 3600_000) }), newestEntryId: 10 })).toBe(true);
     expect(needsBackgroundCheck({ latest: recent, latestFull: null, newestEntryId: 10 })).toBe(true);
+    const broken = check({ full: false, brokenEntryId: 11, problem: 'hash_mismatch' });
+    expect(needsBackgroundCheck({ latest: broken, latestFull: recent, newestEntryId: 11 + entriesPerVisit })).toBe(false);
   });
 });

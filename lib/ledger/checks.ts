@@ -85,9 +85,13 @@ export async function checkOnVisit(db: Db): Promise<LedgerCheckState> {
   return latest ? { ...state, latest } : state;
 }
 
-/** What is left after a visit (a full check that is due, or more new entries than a visit checks) is done after the response. */
+/**
+ * What is left after a visit is done after the response: a full check that is due, or more new entries than a
+ * visit checks (unless the latest check found a break: checking on would only find it again).
+ */
 export function needsBackgroundCheck(state: LedgerCheckState): boolean {
-  return fullCheckIsDue(state) || state.newestEntryId - (state.latest?.throughEntryId ?? 0) > entriesPerVisit;
+  const { latest, newestEntryId } = state;
+  return fullCheckIsDue(state) || (!latest?.brokenEntryId && newestEntryId - (latest?.throughEntryId ?? 0) > entriesPerVisit);
 }
 
 let running: Promise<unknown> | null = null;
