@@ -79,3 +79,19 @@ test('a gift is spent with evidence and a second approval, and the report, the p
   }).toPass({ timeout: 20_000 });
   await expect(guest.getByTestId('full-check')).toContainText('哈希链全部吻合');
 });
+
+test('the open-data journal downloads as a chain that starts at the first entry, a few times an hour per address', async ({ request }) => {
+  const from = { 'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 250) + 1}` };
+  const first = await request.get('/transparency/data/journal.json', { headers: from });
+  expect(first.status()).toBe(200);
+  expect(first.headers()['content-disposition']).toContain('aizaijiangbei-journal.json');
+  const entries = (await first.json()) as { prevHash: string; hash: string }[];
+  expect(entries[0].prevHash).toBe('0'.repeat(64));
+  entries.slice(1).forEach((e, i) => expect(e.prevHash).toBe(entries[i].hash));
+  for (let i = 1; i < 6; i++) expect((await request.get('/transparency/data/journal.csv', { headers: from })).status()).toBe(200);
+  const refused = await request.get('/transparency/data/journal.csv', { headers: from });
+  expect(refused.status()).toBe(429);
+  expect(refused.headers()['retry-after']).toBe('3600');
+  expect(await refused.text()).toContain('下载过于频繁');
+  expect((await request.get('/transparency/data/projects.csv', { headers: from })).status()).toBe(200);
+});
