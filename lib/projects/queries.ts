@@ -17,6 +17,17 @@ export type ProjectCard = {
   personTimes: number;
 };
 
+export type ProjectName = Pick<ProjectCard, 'id' | 'slug' | 'nameZh' | 'nameEn' | 'status'>;
+
+/** Every project that is not a draft, by name only, in the public order: for choosing one in a form or filter. */
+export function listProjectNames(db: Db): Promise<ProjectName[]> {
+  return db
+    .select({ id: projects.id, slug: projects.slug, nameZh: projects.nameZh, nameEn: projects.nameEn, status: projects.status })
+    .from(projects)
+    .where(sql`${projects.status} <> 'draft'`)
+    .orderBy(asc(projects.sortOrder), asc(projects.nameZh));
+}
+
 /** The public list of projects with what each has raised and served, from the per-project summary rows. */
 export async function listProjectCards(db: Db): Promise<ProjectCard[]> {
   const rows = await db

@@ -19,6 +19,8 @@ export type Result = {
   kbPerResponse: number;
   /** Anything else the route had to get right (e.g. "every event applied exactly once"); null when nothing. */
   checks?: { ok: boolean; detail: string } | null;
+  /** The floor this route is judged against, measured just before it (the machine's speed drifts over a run). */
+  floor?: { route: string; reqPerSec: number; p99: number };
 };
 
 /** Per-request set-up for POST routes: autocannon calls it before every request, on every connection. */

@@ -24,7 +24,7 @@ import { paidSession, signedEvent } from '@/lib/payments/stripe/testing/events';
 import { translateStripeEvent } from '@/lib/payments/stripe/translate';
 import { decryptJson } from '@/lib/privacy/crypto';
 import { getProjectDetail } from '@/lib/projects/detail';
-import { listProjectCards } from '@/lib/projects/queries';
+import { listProjectCards, listProjectNames } from '@/lib/projects/queries';
 import { getHeadlineFigures } from '@/lib/reports/figures';
 import { getByProject, getHeadline, getMonthly, getNeedsByArea, getSpendingByCategory, listPublicPayments } from '@/lib/reports/transparency';
 
@@ -105,13 +105,14 @@ export function requestPaths(ids: Ids, lookup: Db): RequestPath[] {
       },
     },
     // Not loaded by the bench, but on a request path at this scale all the same.
+    { route: '/donate', note: 'the projects to choose from (the page is per visitor: its own payment intent)', calls: (tx) => listProjectNames(tx) },
     { route: '/transparency/verify', note: 'the latest checks; a visit checks up to 1,000 new entries', calls: (tx) => checkOnVisit(tx) },
     {
       route: '/admin/donations',
       calls: async (tx) => {
         await authorize(tx, admin, 'donation:read_all');
         const list = await listDonationsForAdmin(tx, admin, donationFiltersSchema.parse({}));
-        return [await listProjectCards(tx), await unspentByDonation(tx, list.rows.map((d) => d.id))];
+        return [await listProjectNames(tx), await unspentByDonation(tx, list.rows.map((d) => d.id))];
       },
     },
     {

@@ -1,14 +1,14 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
-/** Previous / next links between numbered pages; `href(n)` is page n's address. */
+/** Previous / next links between numbered pages; `href(n)` is page n's address. Past the last page, back leads to the last. */
 export async function Pager({ page, pages, href }: { page: number; pages: number; href: (n: number) => string }) {
   if (pages <= 1) return null;
   const t = await getTranslations('common');
   return (
     <nav aria-label={t('pages')} className="mt-6 flex items-center justify-between gap-3">
       {page > 1 ? (
-        <Link href={href(page - 1)} className="btn-secondary min-h-12 px-4" rel="prev">
+        <Link href={href(Math.min(page - 1, pages))} className="btn-secondary min-h-12 px-4" rel="prev">
           {t('previous')}
         </Link>
       ) : (

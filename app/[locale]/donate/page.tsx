@@ -7,7 +7,7 @@ import { presetAmounts } from '@/lib/donations/amount';
 import { env } from '@/lib/env';
 import { formatFen } from '@/lib/money';
 import { isDemoActive } from '@/lib/payments';
-import { listProjectCards } from '@/lib/projects/queries';
+import { listProjectNames } from '@/lib/projects/queries';
 import { OrgNotice } from '../_components/org-notice';
 import { DonateForm } from './donate-form';
 
@@ -20,7 +20,7 @@ export default async function DonatePage({ searchParams }: { searchParams: Promi
     getTranslations('donate'),
     getLocale(),
     getSessionUser(),
-    listProjectCards(getDb()),
+    listProjectNames(getDb()),
     searchParams,
   ]);
   const e = env();

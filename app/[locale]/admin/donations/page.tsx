@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { refundableFrom, unspentByDonation } from '@/lib/donations/admin-refund';
 import { donationFiltersSchema, donationStatuses, listDonationsForAdmin } from '@/lib/donations/admin-list';
 import { formatFen } from '@/lib/money';
-import { listProjectCards } from '@/lib/projects/queries';
+import { listProjectNames } from '@/lib/projects/queries';
 import { StatusBadge } from '../../_components/status-badge';
 import { requirePermission } from '../../_lib/guard';
 import { AdminNav } from '../_components/admin-nav';
@@ -19,7 +19,7 @@ export default async function AdminDonationsPage({ searchParams }: { searchParam
     getTranslations('donations'),
     getLocale(),
     listDonationsForAdmin(db, { userId: admin.id }, filters),
-    listProjectCards(db),
+    listProjectNames(db),
   ]);
   const unspent = await unspentByDonation(db, list.rows.map((d) => d.id));
   const en = locale === 'en';

@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { listDisbursements, listEvidenceFor } from '@/lib/disbursements/disbursements';
 import { formatFen } from '@/lib/money';
-import { listProjectCards } from '@/lib/projects/queries';
+import { listProjectNames } from '@/lib/projects/queries';
 import { requirePermission } from '../../_lib/guard';
 import { DecideForm, RequestPaymentForm, ReverseForm } from './payment-forms';
 import { ClientMessages } from '../../_components/client-messages';
@@ -17,7 +17,7 @@ export default async function PaymentsPage() {
     getFormatter(),
     getLocale(),
     listDisbursements(db, actor),
-    listProjectCards(db),
+    listProjectNames(db),
   ]);
   const evidence = await listEvidenceFor(db, actor, rows.map((r) => r.id));
   const decider = can(user.role, 'disbursement:decide');

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { uniqueSuffix, useTestDb } from '@/db/test-db';
+import { projects } from '@/db/schema';
+import { listProjectCards, listProjectNames } from './queries';
+
+const db = useTestDb();
+
+describe('the projects to choose from', () => {
+  it('are the public list, by name, in its order, without drafts', async () => {
+    const suffix = uniqueSuffix();
+    const base = { nameEn: 'Choice test', summaryZh: '测试', summaryEn: 'Test' };
+    await db.insert(projects).values([
+      { ...base, slug: `pn-${suffix}-draft`, nameZh: '草稿项目', status: 'draft' as const },
+      { ...base, slug: `pn-${suffix}-ended`, nameZh: '已结束项目', status: 'ended' as const },
+      { ...base, slug: `pn-${suffix}-active`, nameZh: '进行中项目', status: 'active' as const },
+    ]);
+    await db.transaction(
+      async (tx) => {
+        const [names, cards] = [await listProjectNames(tx), await listProjectCards(tx)];
+        expect(names).toEqual(cards.map(({ id, slug, nameZh, nameEn, status }) => ({ id, slug, nameZh, nameEn, status })));
+        const mine = names.filter((p) => p.slug.startsWith(`pn-${suffix}`)).map((p) => p.status);
+        expect(mine.sort()).toEqual(['active', 'ended']);
+      },
+      { isolationLevel: 'repeatable read' },
+    );
+  });
+});
