@@ -8,7 +8,7 @@ const singleConnection = process.env.DATABASE_POOL_MAX === '1';
 export default defineConfig({
   resolve: { alias: { '@': path.dirname(fileURLToPath(import.meta.url)) } },
   test: {
-    include: ['lib/**/*.test.ts', 'db/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     fileParallelism: !singleConnection,
     testTimeout: 30_000,

@@ -54,7 +54,7 @@ export function print(report: Report, cpus: number) {
   for (const r of report.routes) {
     const sql = r.sql ? `${r.sql.met ? 'MET' : 'MISSED'} ${r.sql.slowestMs.toFixed(1)}ms`.padEnd(15) : '—'.padEnd(15);
     console.log(
-      `${r.route.padEnd(32)} ${num(r.reqPerSec, 6)} ${r.floor ? num(r.floor.reqPerSec, 6) : '     —'} ${num(r.ratioToStatic, 7, 2)} ${num(r.ratioToDynamic, 4, 1)} ${num(r.p50, 5)} ${num(r.p99, 5)} ${num(r.errors, 3)} ${num(r.non2xx, 6)} ${num(r.kbPerResponse, 5)}  ${sql} ${r.target}${r.target ? ' → ' : ''}${mark(r.met)}`,
+      `${r.route.padEnd(32)} ${num(r.reqPerSec, 6)} ${r.floor ? num(r.floor.reqPerSec, 6) : '     —'} ${num(r.ratioToStatic, 7, 2)} ${num(r.ratioToDynamic, 4, 2)} ${num(r.p50, 5)} ${num(r.p99, 5)} ${num(r.errors, 3)} ${num(r.non2xx, 6)} ${num(r.kbPerResponse, 5)}  ${sql} ${r.target}${r.target ? ' → ' : ''}${mark(r.met)}`,
     );
     if (r.checks) console.log(`${''.padEnd(33)}└ ${r.checks.ok ? 'checked' : 'CHECK FAILED'}: ${r.checks.detail}`);
   }
