@@ -25,7 +25,7 @@ export function listProjectNames(db: Db): Promise<ProjectName[]> {
     .select({ id: projects.id, slug: projects.slug, nameZh: projects.nameZh, nameEn: projects.nameEn, status: projects.status })
     .from(projects)
     .where(sql`${projects.status} <> 'draft'`)
-    .orderBy(asc(projects.sortOrder), asc(projects.nameZh));
+    .orderBy(asc(projects.sortOrder), asc(projects.nameZh), asc(projects.id));
 }
 
 /** The public list of projects with what each has raised and served, from the per-project summary rows. */
@@ -49,6 +49,6 @@ export async function listProjectCards(db: Db): Promise<ProjectCard[]> {
     .leftJoin(fundDonationTotals, eq(fundDonationTotals.projectId, projects.id))
     .leftJoin(projectCaseTotals, eq(projectCaseTotals.projectId, projects.id))
     .where(sql`${projects.status} <> 'draft'`)
-    .orderBy(asc(projects.sortOrder), asc(projects.nameZh));
+    .orderBy(asc(projects.sortOrder), asc(projects.nameZh), asc(projects.id));
   return rows.map((r) => ({ ...r, raisedFen: Number(r.raisedFen), gifts: Number(r.gifts), personTimes: Number(r.personTimes) }));
 }
