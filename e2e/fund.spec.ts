@@ -92,6 +92,8 @@ test('the open-data journal downloads as a chain that starts at the first entry,
   const refused = await request.get('/transparency/data/journal.csv', { headers: from });
   expect(refused.status()).toBe(429);
   expect(refused.headers()['retry-after']).toBe('3600');
-  expect(await refused.text()).toContain('下载过于频繁');
+  const message = await refused.text();
+  expect(message).toMatch(/^下载过于频繁：同一地址每小时最多下载账本 6 次/);
+  expect(message).toContain('Too many downloads of the journal from this address (6 an hour)');
   expect((await request.get('/transparency/data/projects.csv', { headers: from })).status()).toBe(200);
 });

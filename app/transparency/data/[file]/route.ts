@@ -1,4 +1,6 @@
 import { getDb } from '@/db/client';
+import { wordsIn } from '@/lib/i18n/history';
+import { locales } from '@/lib/i18n/locales';
 import { journalDownloads, openDataFile } from '@/lib/reports/open-data';
 import { clientIp } from '../../../[locale]/_lib/request';
 
@@ -10,7 +12,9 @@ export async function GET(_req: Request, { params }: { params: Promise<{ file: s
   const data = await openDataFile(getDb(), file, await clientIp());
   if (!data) return new Response('Not found', { status: 404 });
   if (data === 'throttled') {
-    return new Response('下载过于频繁，请一小时后再试。\nToo many downloads of the journal from this address; please try again within the hour.\n', {
+    // Outside the localised pages: Chinese first, then English, from the catalogs.
+    const text = locales.map((l) => `${wordsIn(l)('transparency.journalThrottled', { max: journalDownloads.max })}\n`).join('');
+    return new Response(text, {
       status: 429,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': String(journalDownloads.windowSeconds) },
     });
