@@ -44,7 +44,12 @@ test('a resident asks for help and follows the case to its end while a social wo
   const worker = await (await browser.newContext()).newPage();
   await signIn(worker, accounts.worker2);
   await expectOnPath(worker, '/workspace');
+  // Its pages are per request: links there prefetch nothing (each would be a request for the route's outline only).
+  const prefetches: string[] = [];
+  worker.on('request', (r) => void (r.headers()['next-router-prefetch'] && prefetches.push(r.url())));
   await worker.goto(`/workspace?assignee=none&q=${code}`);
+  await worker.waitForLoadState('networkidle');
+  expect(prefetches.filter((u) => /^\/(workspace|admin|me)\b/.test(new URL(u).pathname))).toEqual([]);
   await worker.getByTestId('queue-row').filter({ hasText: code }).click();
   await expect(worker.getByTestId('pii')).toContainText('王奶奶');
   await expect(worker.getByTestId('pii')).toContainText(phone);

@@ -41,7 +41,7 @@ export function AccountLinks({ labels }: { labels: Labels }) {
   }
   return (
     <>
-      <Link href={homeFor[me.role]} className="btn-quiet min-h-11 px-3 text-sm">
+      <Link prefetch={false} href={homeFor[me.role]} className="btn-quiet min-h-11 px-3 text-sm">
         {labels[me.role]}
       </Link>
       {/* A plain form post to next-auth: signing out also works as a full page submission. */}

@@ -26,19 +26,19 @@ export default async function AdminPage() {
       <AdminNav current="/admin" />
       <h1 className="page-title">{t('title')}</h1>
       <nav aria-label={t('title')} className="flex flex-wrap gap-2">
-        <Link href="/workspace" className="btn-quiet min-h-11 px-3 text-sm">
+        <Link prefetch={false} href="/workspace" className="btn-quiet min-h-11 px-3 text-sm">
           {w('title')}
         </Link>
-        <Link href="/admin/privacy" className="btn-quiet min-h-11 px-3 text-sm">
+        <Link prefetch={false} href="/admin/privacy" className="btn-quiet min-h-11 px-3 text-sm">
           {t('privacy')}
         </Link>
-        <Link href="/workspace/payments" className="btn-quiet min-h-11 px-3 text-sm">
+        <Link prefetch={false} href="/workspace/payments" className="btn-quiet min-h-11 px-3 text-sm">
           {p('title')}
         </Link>
-        <Link href="/admin/funds" className="btn-quiet min-h-11 px-3 text-sm">
+        <Link prefetch={false} href="/admin/funds" className="btn-quiet min-h-11 px-3 text-sm">
           {p('funds')}
         </Link>
-        <Link href="/admin/disclosures" className="btn-quiet min-h-11 px-3 text-sm">
+        <Link prefetch={false} href="/admin/disclosures" className="btn-quiet min-h-11 px-3 text-sm">
           {d('adminTitle')}
         </Link>
       </nav>

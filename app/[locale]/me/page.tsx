@@ -36,7 +36,7 @@ export default async function MyGivingPage() {
         {plans.length === 0 ? (
           <p className="text-muted">
             {t('noPlans')}{' '}
-            <Link href="/donate" className="link">{t('startPlan')}</Link>
+            <Link prefetch={false} href="/donate" className="link">{t('startPlan')}</Link>
           </p>
         ) : (
           <ul className="flex flex-col gap-3">
@@ -66,7 +66,7 @@ export default async function MyGivingPage() {
         {donations.length === 0 ? (
           <div className="card">
             <p>{t('empty')}</p>
-            <Link href="/donate" className="btn-primary mt-3">{t('giveNow')}</Link>
+            <Link prefetch={false} href="/donate" className="btn-primary mt-3">{t('giveNow')}</Link>
           </div>
         ) : (
           <ul className="flex flex-col gap-3">
@@ -88,7 +88,7 @@ export default async function MyGivingPage() {
                   {d.refundedFen > 0 ? <span className="text-sm text-muted">{t('refunded', { amount: formatFen(d.refundedFen) })}</span> : null}
                 </div>
                 {d.certificateHref ? (
-                  <Link href={d.certificateHref} className="link self-start">
+                  <Link prefetch={false} href={d.certificateHref} className="link self-start">
                     {t('certificate')} {d.certificateNo}
                   </Link>
                 ) : null}

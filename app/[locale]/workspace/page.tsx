@@ -90,7 +90,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       <ul className="flex flex-col gap-3">
         {queue.rows.map((r) => (
           <li key={r.id}>
-            <Link href={`/workspace/cases/${r.id}`} className={`card block no-underline hover:border-brand-600 ${r.overdue ? 'border-l-8 border-l-brand-600' : ''}`} data-testid="queue-row">
+            <Link prefetch={false} href={`/workspace/cases/${r.id}`} className={`card block no-underline hover:border-brand-600 ${r.overdue ? 'border-l-8 border-l-brand-600' : ''}`} data-testid="queue-row">
               <div className="flex flex-wrap items-center gap-2">
                 <span className="font-mono font-bold text-ink">{r.code}</span>
                 <StatusBadge status={r.status} label={n(`status.${r.status}`)} />
@@ -110,14 +110,14 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       </ul>
       <nav className="flex justify-between" aria-label={t('page', { page: queue.page, pages: queue.pages })}>
         {queue.page > 1 ? (
-          <Link href={pageLink(queue.page - 1)} className="btn-quiet">
+          <Link prefetch={false} href={pageLink(queue.page - 1)} className="btn-quiet">
             {t('prev')}
           </Link>
         ) : (
           <span />
         )}
         {queue.page < queue.pages ? (
-          <Link href={pageLink(queue.page + 1)} className="btn-quiet">
+          <Link prefetch={false} href={pageLink(queue.page + 1)} className="btn-quiet">
             {t('next')}
           </Link>
         ) : null}

@@ -13,7 +13,7 @@ export async function AdminNav({ current }: { current: (typeof links)[number]['h
   return (
     <nav aria-label={t('donations')} className="-mx-1 flex flex-wrap gap-2">
       {links.map((l) => (
-        <Link key={l.href} href={l.href} aria-current={l.href === current ? 'page' : undefined}
+        <Link prefetch={false} key={l.href} href={l.href} aria-current={l.href === current ? 'page' : undefined}
           className={`btn min-h-11 px-4 text-sm ${l.href === current ? 'bg-brand-600 text-white' : 'border border-line bg-white text-ink hover:bg-brand-50'}`}>
           {t(l.key)}
         </Link>

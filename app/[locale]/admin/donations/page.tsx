@@ -65,7 +65,7 @@ export default async function AdminDonationsPage({ searchParams }: { searchParam
           <input name="q" defaultValue={filters.q ?? ''} className={select} /></label>
         <div className="flex flex-wrap gap-2 sm:col-span-3">
           <button type="submit" className="btn-primary">{t('apply')}</button>
-          <Link href="/admin/donations" className="btn-quiet">{t('reset')}</Link>
+          <Link prefetch={false} href="/admin/donations" className="btn-quiet">{t('reset')}</Link>
           <a href={`/admin/donations/export?${query({})}`} className="btn-secondary">{t('export')}</a>
         </div>
         <p className="text-sm text-muted sm:col-span-3">{t('exportNote')}</p>
@@ -99,9 +99,9 @@ export default async function AdminDonationsPage({ searchParams }: { searchParam
         })}
       </ul>
       <nav className="flex items-center justify-between gap-2" aria-label={pageLabel}>
-        {list.page > 1 ? <Link className="btn-quiet" href={`?${query({ page: list.page - 1 })}`}>{t('prev')}</Link> : <span />}
+        {list.page > 1 ? <Link prefetch={false} className="btn-quiet" href={`?${query({ page: list.page - 1 })}`}>{t('prev')}</Link> : <span />}
         <span className="text-muted">{pageLabel}</span>
-        {list.page < list.pages ? <Link className="btn-quiet" href={`?${query({ page: list.page + 1 })}`}>{t('next')}</Link> : <span />}
+        {list.page < list.pages ? <Link prefetch={false} className="btn-quiet" href={`?${query({ page: list.page + 1 })}`}>{t('next')}</Link> : <span />}
       </nav>
     </div>
   );

@@ -30,13 +30,13 @@ export default async function AdminProjectsPage({ searchParams }: { searchParams
               <p className="text-sm text-muted">{t(`status.${p.status}`)} · {t('goal')} {formatFen(p.goalFen)}</p>
             </div>
             <div className="flex gap-2">
-              <Link href={`/projects/${p.slug}`} className="btn-quiet min-h-11 px-3 text-sm">{t('view')}</Link>
-              <Link href={`/admin/projects/${p.slug}`} className="btn-secondary min-h-11 px-3 text-sm">{t('edit')}</Link>
+              <Link prefetch={false} href={`/projects/${p.slug}`} className="btn-quiet min-h-11 px-3 text-sm">{t('view')}</Link>
+              <Link prefetch={false} href={`/admin/projects/${p.slug}`} className="btn-secondary min-h-11 px-3 text-sm">{t('edit')}</Link>
             </div>
           </li>
         ))}
       </ul>
-      <Pager page={page} pages={pages} href={(n) => (n === 1 ? '/admin/projects' : `/admin/projects?page=${n}`)} />
+      <Pager prefetch={false} page={page} pages={pages} href={(n) => (n === 1 ? '/admin/projects' : `/admin/projects?page=${n}`)} />
     </div>
   );
 }

@@ -69,7 +69,7 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
                 <ul className="flex flex-col gap-3">
                   {result.unassigned.map((u) => (
                     <li key={u.needId} className="card" data-testid="unassigned">
-                      <Link href={`/workspace/cases/${u.needId}`} className="font-mono font-bold">
+                      <Link prefetch={false} href={`/workspace/cases/${u.needId}`} className="font-mono font-bold">
                         {u.need.code}
                       </Link>{' '}
                       {u.need.nameMasked}

@@ -67,7 +67,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   return (
     <ClientMessages namespaces={['case', 'forms', 'needs']}>
       <div className="flex flex-col gap-5">
-        <Link href="/workspace" className="link">
+        <Link prefetch={false} href="/workspace" className="link">
           ← {t('back')}
         </Link>
         <div className="flex flex-wrap items-center gap-3">
@@ -76,7 +76,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </div>
         {view.duplicateOf ? (
           <p className="rounded-xl bg-sun-50 p-3 font-semibold text-sun-700">
-            <Link href={`/workspace/cases/${view.duplicateOf.id}`} className="underline">
+            <Link prefetch={false} href={`/workspace/cases/${view.duplicateOf.id}`} className="underline">
               {t('duplicateOf', { code: view.duplicateOf.code })}
             </Link>
           </p>
