@@ -14,6 +14,16 @@ async function makeUser(role: 'donor' | 'social_worker' | 'admin', password = 'c
   return u;
 }
 
+describe('registration', () => {
+  it('gives an e-mail to one account only, even when two sign up with it at once', async () => {
+    const login = `twice-${uniqueSuffix()}@test.local`;
+    const attempts = await Promise.allSettled([1, 2, 3].map(() => registerDonor(db, { name: '测试', login, password: 'a-long-password' })));
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    for (const a of attempts.filter((a) => a.status === 'rejected')) expect(a.reason).toMatchObject({ code: 'conflict', fields: { login: 'login_taken' } });
+    expect(await db.select().from(users).where(eq(users.email, login))).toHaveLength(1);
+  });
+});
+
 describe('sign-in', () => {
   it('accepts the right password by email or phone and refuses a wrong one', async () => {
     const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;

@@ -45,7 +45,10 @@ export async function registerDonor(db: Db, input: RegisterInput): Promise<{ id:
   const [user] = await db
     .insert(users)
     .values({ ...login, name: input.name, passwordHash: await hashPassword(input.password), role: 'donor' })
+    // Two sign-ups for one e-mail or phone at once: the second finds it taken, as if it had come later.
+    .onConflictDoNothing()
     .returning({ id: users.id });
+  if (!user) throw new AppError('conflict', 'account exists', { login: 'login_taken' });
   return user;
 }
 
