@@ -39,12 +39,13 @@ export async function requestDisbursement(db: Db, actor: Actor, input: Disbursem
   if (!project) throw new AppError('invalid_input', 'unknown project', { projectId: 'required' });
   let needId: string | null = null;
   if (input.needCode) {
-    const [need] = await db.select().from(needs).where(eq(needs.code, input.needCode.toUpperCase()));
+    // A need outside the requester's sub-districts is answered as one not in the project: the answer tells
+    // nothing about needs they may not see.
+    const [need] = await db.select().from(needs).where(and(eq(needs.code, input.needCode.toUpperCase()), caseScope(user)));
     const paying = ['matched', 'in_service', 'fulfilled'];
     if (!need || need.projectId !== project.id || !paying.includes(need.status)) {
       throw new AppError('invalid_input', 'need not in project', { needCode: 'need_not_in_project' });
     }
-    await assertInScope(db, user, need);
     needId = need.id;
   }
   return db.transaction(async (tx) => {

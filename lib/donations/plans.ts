@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { donations, projects, recurringPlans } from '@/db/schema';
 import { authorize, type Actor } from '@/lib/auth/actor';
+import { assertId } from '@/lib/ids';
 import { AppError } from '@/lib/errors';
 import { providerNamed } from '@/lib/payments';
 import { applyPaymentEvent } from './apply-event';
@@ -45,6 +46,7 @@ export async function listOwnPlans(db: Db, actor: Actor) {
  */
 export async function cancelOwnPlan(db: Db, actor: Actor, planId: string): Promise<void> {
   const user = await authorize(db, actor, 'own_giving:read');
+  assertId(planId);
   const [plan] = await db.select().from(recurringPlans).where(eq(recurringPlans.id, planId));
   if (!plan || plan.donorId !== user.id) throw new AppError('not_found', 'no such plan');
   if (plan.status === 'cancelled') return;

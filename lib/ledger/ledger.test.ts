@@ -114,7 +114,11 @@ describe('evidence and payments for one person', () => {
       await actOnCase(db, { userId: admin.id }, needId, command);
     }
     const input = { projectId, needCode: code, amount: '20', payee: '某药店', purpose: '药品', category: 'goods' as const };
-    await expect(requestDisbursement(db, { userId: outsider.id }, input, [{ name: 'r.png', content: png }])).rejects.toMatchObject({ code: 'forbidden' });
+    // Outside their sub-districts, a need is as if not in the project (the answer reveals nothing about it).
+    const notHere = { code: 'invalid_input', fields: { needCode: 'need_not_in_project' } };
+    await expect(requestDisbursement(db, { userId: outsider.id }, input, [{ name: 'r.png', content: png }])).rejects.toMatchObject(notHere);
+    const otherProject = await activeProjectId(db, 'linliban');
+    await expect(requestDisbursement(db, { userId: insider.id }, { ...input, projectId: otherProject }, [{ name: 'r.png', content: png }])).rejects.toMatchObject(notHere);
     const req = await requestDisbursement(db, { userId: insider.id }, input, [{ name: 'r.png', content: png }]);
     const [file] = (await listEvidenceFor(db, { userId: insider.id }, [req.id])).get(req.id)!;
     expect((await listEvidenceFor(db, { userId: outsider.id }, [req.id])).get(req.id)).toBeUndefined();

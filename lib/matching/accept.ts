@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { needs, projects } from '@/db/schema';
 import { authorize, type Actor, type AuthorizedUser } from '@/lib/auth/actor';
+import { assertId } from '@/lib/ids';
 import { AppError, isAppError } from '@/lib/errors';
 import { historyWords } from '@/lib/i18n/history';
 import { actOnCase } from '@/lib/needs/case-actions';
@@ -104,6 +105,7 @@ export type ChooseProject = z.infer<typeof chooseProjectSchema>;
  */
 export async function chooseProject(db: Db, actor: Actor, needId: string, input: ChooseProject, now = new Date()) {
   const user = await authorize(db, actor, 'case:act');
+  assertId(needId);
   const reason = input.reason.trim();
   return db.transaction(async (tx) => {
     const locked = await lockProjectAndNeed(tx, input.projectId, needId);

@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { returnPath } from '@/lib/auth/return-path';
 import { LoginForm } from './login-form';
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const [t, { callbackUrl }] = await Promise.all([getTranslations('auth'), searchParams]);
-  // Only same-site paths: never bounce a user to another origin after sign-in.
-  const next = callbackUrl?.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/welcome';
+  const next = returnPath(callbackUrl);
   return (
     <div className="mx-auto max-w-md">
       <h1 className="page-title">{t('loginTitle')}</h1>
