@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { donations, paymentEvents, recurringPlans } from '@/db/schema';
 import type { PaymentEvent, SettledEvent } from '@/lib/payments/provider';
@@ -86,18 +86,33 @@ function fulfilment(provider: string, event: Extract<PaymentEvent, { kind: 'chec
 
 async function handle(tx: Db, provider: string, event: Exclude<PaymentEvent, { kind: 'ignored' | 'checkout_paid' }>) {
   switch (event.kind) {
+    // Only the checkout the donor is on now ends it: a donor who came back after an earlier session expired is
+    // paying through a new one, which that session's late "expired" must not close.
     case 'checkout_failed':
     case 'checkout_expired':
       await tx
         .update(donations)
         .set({ status: event.kind === 'checkout_failed' ? 'failed' : 'expired', updatedAt: new Date() })
-        .where(and(eq(donations.id, event.donationId), eq(donations.provider, provider), eq(donations.status, 'pending')));
+        .where(
+          and(
+            eq(donations.id, event.donationId),
+            eq(donations.provider, provider),
+            eq(donations.status, 'pending'),
+            or(isNull(donations.providerSessionId), eq(donations.providerSessionId, event.sessionId)),
+          ),
+        );
       return;
     case 'plan_checkout_expired':
       await tx
         .update(recurringPlans)
         .set({ status: 'cancelled', cancelledAt: new Date() })
-        .where(and(eq(recurringPlans.id, event.planId), eq(recurringPlans.status, 'pending')));
+        .where(
+          and(
+            eq(recurringPlans.id, event.planId),
+            eq(recurringPlans.status, 'pending'),
+            or(isNull(recurringPlans.providerSessionId), eq(recurringPlans.providerSessionId, event.sessionId)),
+          ),
+        );
       return;
     case 'refunded': {
       const [d] = await tx

@@ -84,7 +84,7 @@ export async function cancelDemoCheckout(db: Db, sessionId: string): Promise<str
     'demo',
     `demo:${sessionId}:cancelled`,
     'checkout.cancelled',
-    checkout.kind === 'one_off' ? { kind: 'checkout_expired', donationId: checkout.id } : { kind: 'plan_checkout_expired', planId: checkout.id },
+    checkout.kind === 'one_off' ? { kind: 'checkout_expired', donationId: checkout.id, sessionId } : { kind: 'plan_checkout_expired', planId: checkout.id, sessionId },
   );
   return `/donate${checkout.projectSlug ? `?project=${checkout.projectSlug}` : ''}`;
 }

@@ -36,9 +36,10 @@ export type RefundRequest = {
  */
 export type PaymentEvent =
   | { kind: 'checkout_paid'; donationId: string; providerPaymentId: string | null; amountFen: number; paidAt: Date }
-  | { kind: 'checkout_failed'; donationId: string }
-  | { kind: 'checkout_expired'; donationId: string }
-  | { kind: 'plan_checkout_expired'; planId: string }
+  // Failed and expired name their checkout session: only the donation's (or plan's) current one ends it.
+  | { kind: 'checkout_failed'; donationId: string; sessionId: string }
+  | { kind: 'checkout_expired'; donationId: string; sessionId: string }
+  | { kind: 'plan_checkout_expired'; planId: string; sessionId: string }
   | { kind: 'refunded'; providerPaymentId: string; refundedTotalFen: number }
   | { kind: 'plan_started'; planId: string; subscriptionId: string }
   | {

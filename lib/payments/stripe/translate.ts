@@ -16,16 +16,16 @@ export function translateStripeEvent(event: Stripe.Event): PaymentEvent {
       return sessionPaid(event.data.object, event.created);
     case 'checkout.session.async_payment_failed': {
       const id = donationIdOf(event.data.object);
-      return id ? { kind: 'checkout_failed', donationId: id } : ignore('no donation on the session');
+      return id ? { kind: 'checkout_failed', donationId: id, sessionId: event.data.object.id } : ignore('no donation on the session');
     }
     case 'checkout.session.expired': {
       const session = event.data.object;
       if (session.mode === 'subscription') {
         const planId = planIdOf(session);
-        return planId ? { kind: 'plan_checkout_expired', planId } : ignore('no plan on the session');
+        return planId ? { kind: 'plan_checkout_expired', planId, sessionId: session.id } : ignore('no plan on the session');
       }
       const id = donationIdOf(session);
-      return id ? { kind: 'checkout_expired', donationId: id } : ignore('no donation on the session');
+      return id ? { kind: 'checkout_expired', donationId: id, sessionId: session.id } : ignore('no donation on the session');
     }
     case 'charge.refunded': {
       const charge = event.data.object;
