@@ -73,12 +73,15 @@ export async function getHeadline(db: Db): Promise<Headline> {
 
 export type MonthRow = { month: string; raisedFen: number; spentFen: number };
 
-/** Money in and out per calendar month (Asia/Shanghai), from the monthly ledger totals. */
+/**
+ * Money in and out per calendar month (Asia/Shanghai), from the monthly ledger totals. A reversed payment out
+ * counts against the month it was reversed in, so the months add up to the headline's spent.
+ */
 export async function getMonthly(db: Db): Promise<MonthRow[]> {
   const rows = await db.execute<{ month: string; raised: string; spent: string }>(sql`
     select month,
       coalesce(sum(amount_fen) filter (where entry_kind = 'donation' and account_kind in ('general_fund','project_fund')), 0) as raised,
-      coalesce(sum(amount_fen) filter (where entry_kind = 'disbursement' and account_kind = 'payments_out'), 0) as spent
+      coalesce(sum(amount_fen) filter (where account_kind = 'payments_out'), 0) as spent
     from ledger_monthly_totals
     group by month order by month`);
   return rows.map((r) => ({ month: r.month, raisedFen: Number(r.raised), spentFen: Number(r.spent) }));

@@ -39,7 +39,12 @@ async function expectFiguresEqualRaw(projectId: string, slug: string) {
     async (tx: Db) => {
       expect(await getHeadlineFigures(tx)).toEqual(await rawHeadlineFigures(tx));
       expect(await getHeadline(tx)).toEqual(await rawHeadline(tx));
-      expect(await getMonthly(tx)).toEqual(await rawMonthly(tx));
+      const months = await getMonthly(tx);
+      expect(months).toEqual(await rawMonthly(tx));
+      // The months add up to the headline (reversed payments out included).
+      const headline = await getHeadline(tx);
+      expect(months.reduce((s, m) => s + m.spentFen, 0)).toBe(headline.spentFen);
+      expect(months.reduce((s, m) => s + m.raisedFen, 0)).toBe(headline.raisedFen);
       expect(byKey(await getByProject(tx), (r) => r.id)).toEqual(byKey(await rawByProject(tx), (r) => r.id));
       expect(byKey(await getSpendingByCategory(tx), (r) => r.category)).toEqual(byKey(await rawSpendingByCategory(tx), (r) => r.category));
       const cell = (c: { areaId: string; category: string }) => `${c.areaId} ${c.category}`;

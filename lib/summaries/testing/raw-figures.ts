@@ -72,7 +72,7 @@ export async function rawMonthly(db: Db): Promise<MonthRow[]> {
   const rows = await db.execute<{ month: string; raised: string; spent: string }>(sql`
     select to_char(e.posted_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
       coalesce(sum(l.amount_fen) filter (where e.kind = 'donation' and a.kind in ('general_fund','project_fund')), 0) as raised,
-      coalesce(sum(l.amount_fen) filter (where e.kind = 'disbursement' and a.kind = 'payments_out'), 0) as spent
+      coalesce(sum(l.amount_fen) filter (where a.kind = 'payments_out'), 0) as spent
     from journal_entries e join journal_lines l on l.entry_id = e.id join ledger_accounts a on a.id = l.account_id
     group by 1 order by 1`);
   return rows.map((r) => ({ month: r.month, raisedFen: Number(r.raised), spentFen: Number(r.spent) }));
