@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accountKindEnum } from './enums';
 import { users } from './people';
 import { projects } from './projects';
@@ -53,6 +53,10 @@ export const journalEntries = pgTable(
     index('journal_entries_donation_idx').on(t.donationId),
     index('journal_entries_disbursement_idx').on(t.disbursementId).where(sql`${t.disbursementId} is not null`),
     index('journal_entries_posted_idx').on(t.postedAt),
+    // The database's own guard against posting twice (the code also checks under the ledger's lock): one
+    // entry crediting a gift, one paying out a payment and at most one reversing it.
+    uniqueIndex('journal_entries_one_per_gift').on(t.donationId).where(sql`${t.kind} = 'donation'`),
+    uniqueIndex('journal_entries_one_per_payment_out').on(t.disbursementId, t.kind).where(sql`${t.kind} in ('disbursement','reversal')`),
   ],
 );
 

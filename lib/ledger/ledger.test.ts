@@ -158,6 +158,16 @@ describe('corrections', () => {
   });
 });
 
+describe('the database itself', () => {
+  it('refuses a second entry crediting the same gift, whatever the code above it does', async () => {
+    const projectId = await newProject();
+    const donationId = await give(projectId, 1000);
+    const again = db.transaction((tx) => postDonation(tx, { id: donationId, projectId, amountFen: 1000, certificateNo: 'T-again', paidAt: new Date() }));
+    await expect(again).rejects.toMatchObject({ cause: { code: '23505', constraint_name: 'journal_entries_one_per_gift' } });
+    expect(await fund(projectId)).toBe(1000);
+  });
+});
+
 describe('tamper evidence', () => {
   it('finds the first entry whose content was changed behind the ledger’s back', async () => {
     const projectId = await newProject();

@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX "journal_entries_one_per_gift" ON "journal_entries" USING btree ("donation_id") WHERE "journal_entries"."kind" = 'donation';--> statement-breakpoint
+CREATE UNIQUE INDEX "journal_entries_one_per_payment_out" ON "journal_entries" USING btree ("disbursement_id","kind") WHERE "journal_entries"."kind" in ('disbursement','reversal');
