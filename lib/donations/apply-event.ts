@@ -5,7 +5,7 @@ import type { PaymentEvent, SettledEvent } from '@/lib/payments/provider';
 import { fulfilDonations, type Fulfilment } from './fulfil';
 import { resolveInvoicePayment, type PaymentOfInvoice } from './invoice-payment';
 import { recordPlanInvoice } from './plan-invoice';
-import { applyRefundTotal, parkRefund } from './refund';
+import { applyRefundTotal, parkRefund, sweepParkedRefunds } from './refund';
 
 export type EventOutcome = 'applied' | 'ignored' | 'duplicate';
 
@@ -45,6 +45,12 @@ export async function lookUpInvoicePayment(db: Db, provider: string, event: Paym
  * a refund or plan event after them would lock a row after the ledger's lock, where another instance may wait.
  */
 export async function applyPaymentEvents(db: Db, provider: string, events: SettledEvent[]): Promise<EventOutcome[]> {
+  const outcomes = await recordAndApply(db, provider, events);
+  if (events.some(({ event }) => event.kind === 'checkout_paid' || event.kind === 'refunded')) await sweepParkedRefunds(db);
+  return outcomes;
+}
+
+function recordAndApply(db: Db, provider: string, events: SettledEvent[]): Promise<EventOutcome[]> {
   return db.transaction(async (tx) => {
     // In id order: two instances recording the same events wait for each other in line, never in a circle.
     const types = [...new Map(events.map((e) => [e.eventId, e.type]))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

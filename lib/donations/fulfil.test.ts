@@ -86,7 +86,7 @@ describe('fulfilment', () => {
   it('an async payment that fails ends failed, and a late "paid" does not revive it', async () => {
     const project = await newProject(db);
     const d = await newPendingDonation(db, { projectId: project.id });
-    await applyPaymentEvent(db, 'demo', `evt_${randomUUID()}`, 'failed', { kind: 'checkout_failed', donationId: d.id, sessionId: 'cs_1' });
+    await applyPaymentEvent(db, 'demo', `evt_${randomUUID()}`, 'failed', { kind: 'checkout_failed', donationId: d.id, sessionId: `cs_${randomUUID()}` });
     await applyPaymentEvent(db, 'demo', `evt_${randomUUID()}`, 'checkout.paid', paid(d.id));
     const row = await donationRow(db, d.id);
     expect(row.status).toBe('failed');
@@ -95,17 +95,19 @@ describe('fulfilment', () => {
   });
 
   it('an expired checkout ends expired and credits nothing', async () => {
-    const d = await newPendingDonation(db, { projectId: null, providerSessionId: 'cs_1' });
-    await applyPaymentEvent(db, 'demo', `evt_${randomUUID()}`, 'expired', { kind: 'checkout_expired', donationId: d.id, sessionId: 'cs_1' });
+    const session = `cs_${randomUUID()}`;
+    const d = await newPendingDonation(db, { projectId: null, providerSessionId: session });
+    await applyPaymentEvent(db, 'demo', `evt_${randomUUID()}`, 'expired', { kind: 'checkout_expired', donationId: d.id, sessionId: session });
     expect((await donationRow(db, d.id)).status).toBe('expired');
     expect(await entriesFor(db, d.id, 'donation')).toBe(0);
   });
 
   it('an earlier session expiring does not close the checkout the donor came back to and pays', async () => {
     const project = await newProject(db);
-    const d = await newPendingDonation(db, { projectId: project.id, providerSessionId: 'cs_second' });
-    await applyPaymentEvent(db, 'demo', `evt_${randomUUID()}`, 'expired', { kind: 'checkout_expired', donationId: d.id, sessionId: 'cs_first' });
-    await applyPaymentEvent(db, 'demo', `evt_${randomUUID()}`, 'failed', { kind: 'checkout_failed', donationId: d.id, sessionId: 'cs_first' });
+    const [first, second] = [`cs_${randomUUID()}`, `cs_${randomUUID()}`];
+    const d = await newPendingDonation(db, { projectId: project.id, providerSessionId: second });
+    await applyPaymentEvent(db, 'demo', `evt_${randomUUID()}`, 'expired', { kind: 'checkout_expired', donationId: d.id, sessionId: first });
+    await applyPaymentEvent(db, 'demo', `evt_${randomUUID()}`, 'failed', { kind: 'checkout_failed', donationId: d.id, sessionId: first });
     expect((await donationRow(db, d.id)).status).toBe('pending');
     await applyPaymentEvent(db, 'demo', `evt_${randomUUID()}`, 'checkout.paid', paid(d.id));
     expect((await donationRow(db, d.id)).status).toBe('paid');

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { pendingRefunds } from '@/db/schema';
 import { useTestDb } from '@/db/test-db';
 import { accountCodes } from '@/lib/ledger/accounts';
 import { postDisbursement } from '@/lib/ledger/movements';
@@ -78,5 +80,21 @@ describe('refunds', () => {
     await refund(pi, 2000);
     expect((await donationRow(db, d.id)).status).toBe('partially_refunded');
     expect(await movedOn(db, d.id, accountCodes.generalFund)).toBe(5000 - 2000);
+  });
+
+  it('a refund parked while its payment was being confirmed is applied once both have committed', async () => {
+    const project = await newProject(db);
+    const d = await newPendingDonation(db, { projectId: project.id });
+    const pi = `pi_${randomUUID()}`;
+    await pay(d.id, pi);
+    // What the race leaves: the refund, not seeing the uncommitted confirmation, parked itself; the confirmation,
+    // not seeing the uncommitted parked refund, found none to apply.
+    await db.insert(pendingRefunds).values({ provider: 'demo', providerPaymentId: pi, refundedTotalFen: 3000 });
+    const notYetPaid = `pi_${randomUUID()}`;
+    await refund(notYetPaid, 500); // any later delivery sweeps
+    expect((await donationRow(db, d.id)).refundedFen).toBe(3000);
+    expect(await balanceOf(db, fundOf(project.id))).toBe(7000);
+    const left = await db.select().from(pendingRefunds).where(inArray(pendingRefunds.providerPaymentId, [pi, notYetPaid]));
+    expect(left.map((r) => r.providerPaymentId)).toEqual([notYetPaid]); // a payment not confirmed yet stays parked
   });
 });

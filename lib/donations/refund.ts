@@ -83,3 +83,17 @@ export async function applyParkedRefunds(db: Db, payments: { donationId: string;
     await applyRefundTotal(db, paid.donationId, Number(row.total));
   }
 }
+
+/**
+ * Parked refunds whose payment has been confirmed since. A refund and its payment's confirmation processed at the
+ * same moment can each miss the other (neither sees the other's uncommitted row), so both sides sweep after
+ * committing: whichever commits last finds the pair. Usually there is nothing parked and this is one empty read.
+ */
+export async function sweepParkedRefunds(db: Db) {
+  const stranded = await db.execute<{ donationId: string; provider: string; providerPaymentId: string }>(sql`
+    select d.id as "donationId", r.provider, r.provider_payment_id as "providerPaymentId"
+    from pending_refunds r
+    join donations d on d.provider = r.provider and d.provider_payment_id = r.provider_payment_id
+    where d.status <> 'pending'`);
+  if (stranded.length > 0) await db.transaction((tx) => applyParkedRefunds(tx, [...stranded]));
+}
