@@ -53,6 +53,8 @@ export const envSchema = z
     ORG_CREDIT_CODE: z.string().default('5133020000000000XX（演示）'),
     ORG_FUNDRAISING_RECORD: z.string().default('演示-公开募捐备案号 0000'),
     ORG_CONTACT: z.string().default('0574-0000 0000 · aizaijiangbei@example.org'),
+    /** Proxies in front of the app that append to X-Forwarded-For (a balancer: 1; a CDN before it: 2). */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })
   .refine((e) => e.DONATION_MIN_FEN <= e.DONATION_MAX_FEN, {

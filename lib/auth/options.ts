@@ -1,14 +1,11 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
+import { clientIp } from '@/lib/client-ip';
 import { env } from '@/lib/env';
 import { checkCredentials } from './accounts';
 import type { Role } from './permissions';
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = String(headers?.['x-forwarded-for'] ?? '').split(',')[0].trim();
-  return forwarded || String(headers?.['x-real-ip'] ?? 'unknown');
-}
 
 /** next-auth (4.x) configuration; nothing outside lib/auth imports next-auth. */
 export function authOptions(): NextAuthOptions {
@@ -25,7 +22,7 @@ export function authOptions(): NextAuthOptions {
             getDb(),
             credentials?.login ?? '',
             credentials?.password ?? '',
-            clientIp(req?.headers),
+            clientIp(req?.headers?.['x-forwarded-for'], req?.headers?.['x-real-ip']),
           );
           // The reason travels back to the sign-in form as the error code.
           if (!result.ok) throw new Error(result.reason);
