@@ -2,12 +2,15 @@ import { createHash } from 'node:crypto';
 import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { auditLog, disbursements, evidenceFiles, needs, projects } from '@/db/schema';
+import { auditLog, disbursements, evidenceFiles, needs, piiAccessLog, projects } from '@/db/schema';
 import { authorize, type Actor, type AuthorizedUser } from '@/lib/auth/actor';
 import { assertInScope, caseScope } from '@/lib/needs/scope';
 import { AppError } from '@/lib/errors';
 import { postDisbursement } from '@/lib/ledger/movements';
 import { parseYuan } from '@/lib/money';
+import type { NeedPii } from '@/lib/needs/pii';
+import { decryptJson } from '@/lib/privacy/crypto';
+import { namesSomeone } from '@/lib/privacy/public-text';
 import { checkEvidence, safeFileName } from './evidence';
 
 export const disbursementRequestSchema = z.object({
@@ -19,7 +22,13 @@ export const disbursementRequestSchema = z.object({
     .min(1, 'required')
     .refine((v) => (parseYuan(v) ?? 0) > 0, 'amount_invalid'),
   payee: z.string().trim().min(1, 'required').max(100, 'too_long'),
-  purpose: z.string().trim().min(2, 'required').max(200, 'too_long'),
+  // Published with the payment (report, open data, the journal): it must not identify anyone.
+  purpose: z
+    .string()
+    .trim()
+    .min(2, 'required')
+    .max(200, 'too_long')
+    .refine((v) => !namesSomeone(v), 'names_someone'),
   category: z.enum(['goods', 'services', 'activity', 'administration'], { message: 'required' }),
 });
 export type DisbursementRequest = z.infer<typeof disbursementRequestSchema>;
@@ -45,6 +54,15 @@ export async function requestDisbursement(db: Db, actor: Actor, input: Disbursem
     const paying = ['matched', 'in_service', 'fulfilled'];
     if (!need || need.projectId !== project.id || !paying.includes(need.status)) {
       throw new AppError('invalid_input', 'need not in project', { needCode: 'need_not_in_project' });
+    }
+    // The purpose is public: it must not name the person this payment is for (checked against their record,
+    // which is read — and logged — for that alone).
+    if (need.piiCiphertext) {
+      const pii = decryptJson<NeedPii>(need.piiCiphertext);
+      await db.insert(piiAccessLog).values({ needId: need.id, actorId: user.id, purpose: 'payment_purpose_check' });
+      if (namesSomeone(input.purpose, [pii.name, pii.submitterName, pii.guardianName])) {
+        throw new AppError('invalid_input', 'purpose names the person', { purpose: 'names_someone' });
+      }
     }
     needId = need.id;
   }

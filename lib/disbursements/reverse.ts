@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { namesSomeone } from '@/lib/privacy/public-text';
 import type { Db } from '@/db/client';
 import { auditLog, disbursements, journalEntries } from '@/db/schema';
 import { authorize, type Actor } from '@/lib/auth/actor';
@@ -10,7 +11,12 @@ import { postEntry } from '@/lib/ledger/post';
 
 export const reversalSchema = z.object({
   id: z.string().uuid('not_found'),
-  note: z.string().trim().min(2, 'reason_required').max(300, 'too_long'),
+  note: z
+    .string()
+    .trim()
+    .min(2, 'reason_required')
+    .max(300, 'too_long')
+    .refine((v) => !namesSomeone(v), 'names_someone'),
 });
 
 /**

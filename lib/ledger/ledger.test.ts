@@ -1,9 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { uniqueSuffix, useTestDb } from '@/db/test-db';
-import { disbursements, donations, ledgerAccounts, projects, userAreas } from '@/db/schema';
-import { decideDisbursement, listDisbursements, listEvidenceFor, readEvidence, requestDisbursement } from '@/lib/disbursements/disbursements';
+import { disbursements, donations, ledgerAccounts, piiAccessLog, projects, userAreas } from '@/db/schema';
+import { decideDisbursement, disbursementRequestSchema, listDisbursements, listEvidenceFor, readEvidence, requestDisbursement } from '@/lib/disbursements/disbursements';
 import { actOnCase, type CaseCommand } from '@/lib/needs/case-actions';
 import { submitNeed } from '@/lib/needs/intake';
 import { reverseDisbursement } from '@/lib/disbursements/reverse';
@@ -119,6 +119,12 @@ describe('evidence and payments for one person', () => {
     await expect(requestDisbursement(db, { userId: outsider.id }, input, [{ name: 'r.png', content: png }])).rejects.toMatchObject(notHere);
     const otherProject = await activeProjectId(db, 'linliban');
     await expect(requestDisbursement(db, { userId: insider.id }, { ...input, projectId: otherProject }, [{ name: 'r.png', content: png }])).rejects.toMatchObject(notHere);
+    // The purpose is published: naming the person it is for is refused, and the check's read of their record is logged.
+    const named = requestDisbursement(db, { userId: insider.id }, { ...input, purpose: '为测试居民购买药品' }, [{ name: 'r.png', content: png }]);
+    await expect(named).rejects.toMatchObject({ code: 'invalid_input', fields: { purpose: 'names_someone' } });
+    const checks = await db.select().from(piiAccessLog).where(and(eq(piiAccessLog.needId, needId), eq(piiAccessLog.purpose, 'payment_purpose_check')));
+    expect(checks).toHaveLength(1);
+    expect(disbursementRequestSchema.safeParse({ ...input, purpose: '药品，联系 138 1234 5678' }).error?.issues[0].message).toBe('names_someone');
     const req = await requestDisbursement(db, { userId: insider.id }, input, [{ name: 'r.png', content: png }]);
     const [file] = (await listEvidenceFor(db, { userId: insider.id }, [req.id])).get(req.id)!;
     expect((await listEvidenceFor(db, { userId: outsider.id }, [req.id])).get(req.id)).toBeUndefined();
