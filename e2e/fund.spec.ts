@@ -102,3 +102,22 @@ test('the open-data journal downloads as a chain that starts at the first entry,
   expect(message).toContain('Too many downloads of the journal from this address (6 an hour)');
   expect((await request.get('/transparency/data/projects.csv', { headers: from })).status()).toBe(200);
 });
+
+test('general money is allocated to a project once, its public reason checked at the field', async ({ page }) => {
+  await signIn(page, accounts.admin);
+  await expectOnPath(page, '/admin');
+  await page.goto('/admin/funds');
+  const held = async () => Number(await page.getByTestId('fund-xinqing').getAttribute('data-fen'));
+  const before = await held();
+  await page.getByLabel('项目').selectOption({ label: '心晴' });
+  await page.getByLabel('金额（元）').fill('1.00');
+  await page.getByLabel('拨付理由（公开）').fill('冬季助餐补充，联系 13812345678');
+  await page.getByRole('button', { name: '拨付', exact: true }).click();
+  await expect(page.getByText('此内容会公开显示：请勿填写姓名、手机号或身份证号')).toBeVisible();
+  await expect(page.getByLabel('金额（元）')).toHaveValue('1.00');
+  await page.getByLabel('拨付理由（公开）').fill('冬季助餐补充');
+  await page.getByRole('button', { name: '拨付', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText('已拨付');
+  await page.reload();
+  expect(await held()).toBe(before + 100);
+});

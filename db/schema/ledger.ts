@@ -147,3 +147,10 @@ export const ledgerChecks = pgTable(
   },
   (t) => [index('ledger_checks_full_idx').on(t.id).where(sql`${t.full}`)],
 );
+
+/** One row per allocation form sent: the same submission again (a double click, a retried request) moves nothing. */
+export const allocationIntents = pgTable('allocation_intents', {
+  intentKey: uuid('intent_key').primaryKey(),
+  entryId: bigint('entry_id', { mode: 'number' }).references(() => journalEntries.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { submitNeed } from '@/lib/needs/intake';
 import { reverseDisbursement } from '@/lib/disbursements/reverse';
 import { activeProjectId, intake, randomIp, staffUser } from '@/lib/needs/test-fixtures';
 import { accountCodes } from './accounts';
+import { allocateToProject, allocationSchema } from './allocate';
 import { postAllocation, postDisbursement, postDonation, postDonationOutflow } from './movements';
 import { traceDonation, traceDonations } from './trace';
 import { verifyBalances, verifyChain, verifyInflows } from './verify';
@@ -161,6 +163,27 @@ describe('corrections', () => {
     expect(await verifyInflows(db, [accountCodes.projectFund(projectId)])).toEqual([]);
     const [row] = await db.select().from(disbursements).where(eq(disbursements.id, req.id));
     expect(row).toMatchObject({ status: 'reversed', reversalNote: '重复支付，已追回' });
+  });
+});
+
+describe('allocations of general money', () => {
+  it('move the money once however often the same form is sent, even at once', async () => {
+    await give(null, 50_000);
+    const projectId = await newProject();
+    await db.update(projects).set({ status: 'active' }).where(eq(projects.id, projectId));
+    const admin = await staffUser(db, 'admin');
+    const form = { projectId, amount: '120.00', reason: '冬季助餐补充', intent: randomUUID() };
+    const sent = await Promise.all([1, 2, 3].map(() => allocateToProject(db, { userId: admin.id }, form)));
+    expect(sent.filter(Boolean)).toHaveLength(1);
+    expect(await allocateToProject(db, { userId: admin.id }, form)).toBeNull();
+    expect(await fund(projectId)).toBe(12_000);
+    await allocateToProject(db, { userId: admin.id }, { ...form, intent: randomUUID() }); // a new form: a new allocation
+    expect(await fund(projectId)).toBe(24_000);
+  });
+
+  it('publish their reason, so it may not hold a phone number', () => {
+    const parsed = allocationSchema.safeParse({ projectId: randomUUID(), amount: '1', reason: '补助 13812345678', intent: randomUUID() });
+    expect(parsed.error?.issues.map((i) => i.message)).toEqual(['names_someone']);
   });
 });
 

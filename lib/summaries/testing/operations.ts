@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import fc from 'fast-check';
 import type { Db } from '@/db/client';
@@ -110,7 +111,7 @@ export async function applyOperation(db: Db, cast: Cast, world: World, o: Operat
         return;
       }
       case 'allocate':
-        await allocateToProject(db, admin, { projectId: cast.projectId, amount: (o.fen / 100).toFixed(2), reason: '测试拨付' });
+        await allocateToProject(db, admin, { projectId: cast.projectId, amount: (o.fen / 100).toFixed(2), reason: '测试拨付', intent: randomUUID() });
         return;
       case 'pay': {
         const input = { projectId: cast.projectId, needCode: '', amount: (o.fen / 100).toFixed(2), payee: '文具店', purpose: '学习用品', category: o.category };

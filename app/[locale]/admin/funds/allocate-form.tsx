@@ -7,7 +7,7 @@ import { SelectField } from '../../_components/select-field';
 import { emptyForm } from '../../_lib/form-state';
 import { allocateAction } from './actions';
 
-export function AllocateForm({ projects }: { projects: { id: string; name: string }[] }) {
+export function AllocateForm({ projects, intent }: { projects: { id: string; name: string }[]; intent: string }) {
   const t = useTranslations('payments');
   const f = useTranslations('forms');
   const [state, action, pending] = useActionState(allocateAction, emptyForm);
@@ -15,6 +15,8 @@ export function AllocateForm({ projects }: { projects: { id: string; name: strin
   return (
     <form action={action} className="card flex flex-col gap-4" noValidate>
       <h2 className="text-lg font-bold">{t('allocate')}</h2>
+      {/* Kept while the form is corrected, so a resend of the same allocation is recognised; new after success. */}
+      <input type="hidden" name="intent" value={state.values.intent ?? intent} />
       {state.message === 'allocated' ? (
         <p role="status" className="font-semibold text-leaf-600">
           {t('allocated')}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listFundBalances } from '@/lib/ledger/balances';
@@ -15,7 +16,7 @@ export default async function FundsPage() {
       <p className="card text-lg">
         {t('general')}: <strong data-testid="general-fund">{formatFen(funds.generalFen, { exact: true })}</strong>
       </p>
-      <AllocateForm projects={funds.projects.map((p) => ({ id: p.projectId, name: name(p) }))} />
+      <AllocateForm intent={randomUUID()} projects={funds.projects.map((p) => ({ id: p.projectId, name: name(p) }))} />
       <section className="card">
         <h2 className="mb-2 font-bold">{t('balances')}</h2>
         <table className="data-table">
