@@ -51,7 +51,9 @@ test('a gift is spent with evidence and a second approval, and the report, the p
   const row = admin.getByTestId('payment-row').filter({ hasText: purpose });
   await expect(row).toContainText('这是您提交的申请，需由另一位管理员审批。');
   const evidenceHref = await row.getByRole('link', { name: /\.png$/ }).getAttribute('href');
-  expect((await admin.request.get(evidenceHref!)).headers()['content-type']).toBe('image/png');
+  const evidence = await admin.request.get(evidenceHref!); // stored encrypted, served as uploaded
+  expect(evidence.headers()['content-type']).toBe('image/png');
+  expect(Buffer.compare(await evidence.body(), png)).toBe(0);
   expect((await guest.request.get(evidenceHref!)).status()).toBe(401);
 
   // A second administrator approves it.

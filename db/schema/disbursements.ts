@@ -60,7 +60,9 @@ export const evidenceFiles = pgTable(
     mimeType: text('mime_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
     sha256: text('sha256').notNull(),
+    /** Encrypted (AES-256-GCM) under `keyId`; files stored before encryption have no key id and are in clear. */
     content: bytea('content').notNull(),
+    keyId: text('key_id'),
     uploadedById: uuid('uploaded_by_id')
       .notNull()
       .references(() => users.id),

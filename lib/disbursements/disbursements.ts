@@ -9,9 +9,9 @@ import { AppError } from '@/lib/errors';
 import { postDisbursement } from '@/lib/ledger/movements';
 import { parseYuan } from '@/lib/money';
 import type { NeedPii } from '@/lib/needs/pii';
-import { decryptJson } from '@/lib/privacy/crypto';
+import { decryptBytes, decryptJson, encryptBytes } from '@/lib/privacy/crypto';
 import { namesSomeone } from '@/lib/privacy/public-text';
-import { checkEvidence, safeFileName } from './evidence';
+import { checkEvidence, evidenceFileName } from './evidence';
 
 export const disbursementRequestSchema = z.object({
   projectId: z.string().uuid('required'),
@@ -79,15 +79,19 @@ export async function requestDisbursement(db: Db, actor: Actor, input: Disbursem
         requestedById: user.id,
       })
       .returning({ id: disbursements.id });
-    for (const f of checked) {
+    // Receipts and sign-offs can show a person: stored encrypted, under a neutral name (an upload called
+    // "张三身份证.jpg" would otherwise name them wherever the payment's evidence is listed).
+    for (const [i, f] of checked.entries()) {
       const mime = f.check.ok ? f.check.mime : 'application/pdf';
+      const sealed = encryptBytes(f.content);
       await tx.insert(evidenceFiles).values({
         disbursementId: row.id,
-        fileName: safeFileName(f.name, mime),
+        fileName: evidenceFileName(i + 1, mime),
         mimeType: mime,
         sizeBytes: f.content.length,
         sha256: createHash('sha256').update(f.content).digest('hex'),
-        content: Buffer.from(f.content),
+        content: sealed.data,
+        keyId: sealed.keyId,
         uploadedById: user.id,
       });
     }
@@ -209,8 +213,15 @@ export async function listEvidenceFor(db: Db, actor: Actor, disbursementIds: str
 export async function readEvidence(db: Db, actor: Actor, evidenceId: string) {
   const user = await authorize(db, actor, 'evidence:read');
   if (!z.string().uuid().safeParse(evidenceId).success) throw new AppError('not_found');
-  const [file] = await db.select().from(evidenceFiles).where(eq(evidenceFiles.id, evidenceId));
-  if (!file) throw new AppError('not_found');
+  const [found] = await db
+    .select({ file: evidenceFiles, needId: disbursements.needId })
+    .from(evidenceFiles)
+    .innerJoin(disbursements, eq(disbursements.id, evidenceFiles.disbursementId))
+    .where(eq(evidenceFiles.id, evidenceId));
+  if (!found) throw new AppError('not_found');
+  const { file, needId } = found;
   await assertEvidenceScope(db, user, file.disbursementId);
-  return file;
+  // Every opening of a payment's evidence is recorded, like every look at a case's personal information.
+  await db.insert(piiAccessLog).values({ needId, actorId: user.id, purpose: 'evidence_view' });
+  return { ...file, content: file.keyId ? decryptBytes(file.keyId, file.content) : Buffer.from(file.content) };
 }

@@ -17,9 +17,8 @@ export function checkEvidence(content: Uint8Array): EvidenceCheck {
   return match ? { ok: true, mime: match.mime } : { ok: false, error: 'evidence_type' };
 }
 
-/** A file name safe to store and to send back in Content-Disposition. */
-export function safeFileName(name: string, mime: string): string {
+/** A payment's n-th piece of evidence, named by its place and type only (evidence-1.png). */
+export function evidenceFileName(n: number, mime: string): string {
   const ext = mime === 'application/pdf' ? 'pdf' : mime === 'image/png' ? 'png' : 'jpg';
-  const base = name.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 60) || 'evidence';
-  return `${base}.${ext}`;
+  return `evidence-${n}.${ext}`;
 }

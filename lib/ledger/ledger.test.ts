@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { uniqueSuffix, useTestDb } from '@/db/test-db';
-import { disbursements, donations, ledgerAccounts, piiAccessLog, projects, userAreas } from '@/db/schema';
+import { disbursements, donations, evidenceFiles, ledgerAccounts, piiAccessLog, projects, userAreas } from '@/db/schema';
 import { decideDisbursement, disbursementRequestSchema, listDisbursements, listEvidenceFor, readEvidence, requestDisbursement } from '@/lib/disbursements/disbursements';
 import { actOnCase, type CaseCommand } from '@/lib/needs/case-actions';
 import { submitNeed } from '@/lib/needs/intake';
@@ -129,8 +129,17 @@ describe('evidence and payments for one person', () => {
     expect(disbursementRequestSchema.safeParse({ ...input, purpose: '药品，联系 138 1234 5678' }).error?.issues[0].message).toBe('names_someone');
     const req = await requestDisbursement(db, { userId: insider.id }, input, [{ name: 'r.png', content: png }]);
     const [file] = (await listEvidenceFor(db, { userId: insider.id }, [req.id])).get(req.id)!;
+    expect(file.fileName).toBe('evidence-1.png'); // not the name it was uploaded under
     expect((await listEvidenceFor(db, { userId: outsider.id }, [req.id])).get(req.id)).toBeUndefined();
-    await expect(readEvidence(db, { userId: insider.id }, file.id)).resolves.toMatchObject({ mimeType: 'image/png' });
+    // Stored encrypted; each opening is logged against the need.
+    const [stored] = await db.select().from(evidenceFiles).where(eq(evidenceFiles.id, file.id));
+    expect(stored.keyId).not.toBeNull();
+    expect(Buffer.from(stored.content).includes(Buffer.from(png))).toBe(false);
+    const opened = await readEvidence(db, { userId: insider.id }, file.id);
+    expect(opened).toMatchObject({ mimeType: 'image/png' });
+    expect(Buffer.from(opened.content).equals(Buffer.from(png))).toBe(true);
+    const views = await db.select().from(piiAccessLog).where(and(eq(piiAccessLog.needId, needId), eq(piiAccessLog.purpose, 'evidence_view')));
+    expect(views.map((v) => v.actorId)).toEqual([insider.id]);
     await expect(readEvidence(db, { userId: outsider.id }, file.id)).rejects.toMatchObject({ code: 'forbidden' });
     expect((await listDisbursements(db, { userId: outsider.id })).some((d) => d.id === req.id)).toBe(false);
     expect((await listDisbursements(db, { userId: insider.id })).some((d) => d.id === req.id)).toBe(true);

@@ -43,6 +43,25 @@ export function decrypt(ciphertext: string, keys: KeyRing = defaultRing()): stri
   return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
 }
 
+/** Files (evidence that may show a person): iv, tag and data in one buffer; the key's id is kept beside it. */
+export function encryptBytes(plain: Uint8Array, keys: KeyRing = defaultRing()): { keyId: string; data: Buffer } {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keys.keys.get(keys.current)!, iv);
+  cipher.setAAD(Buffer.from(keys.current));
+  const data = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return { keyId: keys.current, data: Buffer.concat([iv, cipher.getAuthTag(), data]) };
+}
+
+export function decryptBytes(keyId: string, sealed: Uint8Array, keys: KeyRing = defaultRing()): Buffer {
+  const key = keys.keys.get(keyId);
+  if (!key) throw new Error(`no decryption key "${keyId}" is configured`);
+  const bytes = Buffer.from(sealed);
+  const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
+  decipher.setAAD(Buffer.from(keyId));
+  decipher.setAuthTag(bytes.subarray(12, 28));
+  return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]);
+}
+
 export function keyIdOf(ciphertext: string): string {
   return ciphertext.split('.')[0];
 }
