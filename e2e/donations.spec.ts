@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { sql } from 'drizzle-orm';
 import { withTestDb } from './db';
@@ -142,10 +143,10 @@ test('bad amounts and an unknown project are refused with a clear message, nothi
 
 test('a donor or a visitor cannot call the refund action directly; an administrator can', async ({ page, playwright, baseURL }) => {
   const refund = serverActionId('app/[locale]/admin/donations/actions.ts', 'refundDonationAction');
-  const [gift] = await query<{ id: string; refunded_fen: string }>(sql`
-    select d.id, d.refunded_fen from donations d join projects p on p.id = d.project_id
+  const [gift] = await query<{ id: string; refunded_fen: string; certificate_no: string }>(sql`
+    select d.id, d.refunded_fen, d.certificate_no from donations d join projects p on p.id = d.project_id
     where d.status = 'paid' and d.provider = 'demo' and p.slug = 'zhihuiguo' order by d.paid_at desc limit 1`);
-  const fields = { donationId: gift.id as string, amount: '1' };
+  const fields = { donationId: gift.id as string, amount: '1', intent: randomUUID() };
   const refunded = async () => Number((await query<{ refunded_fen: string }>(sql`select refunded_fen from donations where id = ${gift.id}`))[0].refunded_fen);
 
   const visitor = await playwright.request.newContext({ baseURL });
@@ -166,4 +167,16 @@ test('a donor or a visitor cannot call the refund action directly; an administra
   expect(adminRes.status()).toBe(200);
   expect(await adminRes.text()).toContain('"message":"refunded"');
   expect(await refunded()).toBe(Number(gift.refunded_fen) + 100);
+  // The same form sent again (a retried request) refunds nothing more.
+  await callServerAction(page.request, '/admin/donations', refund, fields, true);
+  expect(await refunded()).toBe(Number(gift.refunded_fen) + 100);
+
+  // Through the page: the form refunds the amount typed, once.
+  await page.goto(`/admin/donations?q=${gift.certificate_no}`);
+  const row = page.getByTestId('admin-donation').first();
+  await row.getByText('退款', { exact: true }).click();
+  await row.getByLabel('退款金额（元）').fill('0.50');
+  await row.getByRole('button', { name: '通过支付通道退款' }).click();
+  await expect(row.getByRole('status')).toHaveText('退款已提交。');
+  expect(await refunded()).toBe(Number(gift.refunded_fen) + 150);
 });

@@ -11,6 +11,8 @@ import { resolveInvoicePayment } from './invoice-payment';
 export const refundSchema = z.object({
   donationId: z.string().uuid('not_found'),
   amountFen: z.number().int().positive('refund_amount_invalid'),
+  /** Made with the form: the same form sent twice refunds once, and each new form is a refund of its own. */
+  intent: z.string().uuid('refund_amount_invalid'),
 });
 
 type Refundable = { id: string; amountFen: number; refundedFen: number; projectId: string | null };
@@ -66,7 +68,8 @@ export async function requestRefund(db: Db, actor: Actor, input: z.infer<typeof 
     providerInvoiceId: d.providerInvoiceId,
     amountFen: input.amountFen,
     refundedTotalFen,
-    idempotencyKey: `refund:${d.id}:${refundedTotalFen}`,
+    // Not the running total: a second refund made before the first one's webhook arrives would repeat it.
+    idempotencyKey: `refund:${d.id}:${input.intent}`,
   });
   await db.insert(auditLog).values({
     actorId: admin.id,

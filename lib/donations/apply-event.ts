@@ -46,7 +46,8 @@ export async function lookUpInvoicePayment(db: Db, provider: string, event: Paym
  */
 export async function applyPaymentEvents(db: Db, provider: string, events: SettledEvent[]): Promise<EventOutcome[]> {
   const outcomes = await recordAndApply(db, provider, events);
-  if (events.some(({ event }) => event.kind === 'checkout_paid' || event.kind === 'refunded')) await sweepParkedRefunds(db);
+  const paymentsOrRefunds = new Set(['checkout_paid', 'plan_invoice_paid', 'refunded']);
+  if (events.some(({ event }) => paymentsOrRefunds.has(event.kind))) await sweepParkedRefunds(db);
   return outcomes;
 }
 

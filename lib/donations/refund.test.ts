@@ -5,8 +5,9 @@ import { pendingRefunds } from '@/db/schema';
 import { useTestDb } from '@/db/test-db';
 import { accountCodes } from '@/lib/ledger/accounts';
 import { postDisbursement } from '@/lib/ledger/movements';
+import { requestRefund } from './admin-refund';
 import { applyPaymentEvent } from './apply-event';
-import { balanceOf, donationRow, entriesFor, fundOf, movedOn, newPendingDonation, newProject } from './testing/fixtures';
+import { balanceOf, donationRow, entriesFor, fundOf, movedOn, newPendingDonation, newProject, newUser } from './testing/fixtures';
 
 const db = useTestDb();
 const evt = () => `evt_${randomUUID()}`;
@@ -96,5 +97,19 @@ describe('refunds', () => {
     expect(await balanceOf(db, fundOf(project.id))).toBe(7000);
     const left = await db.select().from(pendingRefunds).where(inArray(pendingRefunds.providerPaymentId, [pi, notYetPaid]));
     expect(left.map((r) => r.providerPaymentId)).toEqual([notYetPaid]); // a payment not confirmed yet stays parked
+  });
+
+  it('an administrator refunding through the same form twice refunds once; a new form refunds again', async () => {
+    const admin = await newUser(db, 'admin');
+    const project = await newProject(db);
+    const d = await newPendingDonation(db, { projectId: project.id });
+    await pay(d.id, `pi_${randomUUID()}`);
+    const form = { donationId: d.id, amountFen: 3000, intent: randomUUID() };
+    await requestRefund(db, { userId: admin.id }, form);
+    await requestRefund(db, { userId: admin.id }, form); // a double click, a retried request
+    expect((await donationRow(db, d.id)).refundedFen).toBe(3000);
+    await requestRefund(db, { userId: admin.id }, { ...form, intent: randomUUID() });
+    expect((await donationRow(db, d.id)).refundedFen).toBe(6000);
+    expect(await balanceOf(db, fundOf(project.id))).toBe(4000);
   });
 });

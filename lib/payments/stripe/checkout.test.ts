@@ -81,18 +81,26 @@ describe('Stripe Checkout, through the real stripe client against a stand-in', (
     await fulfilDonation(db, d.id, { providerPaymentId: pi });
 
     const before = stripe().requests.length;
-    await expect(requestRefund(db, { userId: donor.id }, { donationId: d.id, amountFen: 2500 })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(requestRefund(db, null, { donationId: d.id, amountFen: 2500 })).rejects.toMatchObject({ code: 'unauthenticated' });
+    const form = { donationId: d.id, amountFen: 2500, intent: randomUUID() };
+    await expect(requestRefund(db, { userId: donor.id }, form)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(requestRefund(db, null, form)).rejects.toMatchObject({ code: 'unauthenticated' });
     expect(stripe().requests.length).toBe(before);
 
-    await requestRefund(db, { userId: admin.id }, { donationId: d.id, amountFen: 2500 });
+    await requestRefund(db, { userId: admin.id }, form);
     const req = last('/v1/refunds');
     expect(req.form).toMatchObject({ payment_intent: pi, amount: '2500', 'metadata[donation_id]': d.id });
-    expect(req.headers['idempotency-key']).toBe(`refund:${d.id}:2500`);
+    expect(req.headers['idempotency-key']).toBe(`refund:${d.id}:${form.intent}`);
     const [row] = await db.select().from(donations).where(eq(donations.id, d.id));
     expect(row.refundedFen).toBe(0); // not until charge.refunded arrives
 
-    await expect(requestRefund(db, { userId: admin.id }, { donationId: d.id, amountFen: 10001 })).rejects.toMatchObject({
+    // A second refund before the first one's webhook is a refund of its own (the same form again is not).
+    const second = { ...form, intent: randomUUID() };
+    await requestRefund(db, { userId: admin.id }, second);
+    expect(last('/v1/refunds').headers['idempotency-key']).toBe(`refund:${d.id}:${second.intent}`);
+    await requestRefund(db, { userId: admin.id }, form);
+    expect(last('/v1/refunds').headers['idempotency-key']).toBe(`refund:${d.id}:${form.intent}`);
+
+    await expect(requestRefund(db, { userId: admin.id }, { ...form, amountFen: 10001 })).rejects.toMatchObject({
       fields: { amount: 'refund_too_much' },
     });
   });

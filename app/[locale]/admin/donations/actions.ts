@@ -9,7 +9,7 @@ import { appErrorState, formValues, zodErrors, type FormState } from '../../_lib
 
 export async function refundDonationAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
-  const parsed = refundSchema.safeParse({ donationId: values.donationId, amountFen: parseYuan(values.amount ?? '') ?? undefined });
+  const parsed = refundSchema.safeParse({ donationId: values.donationId, amountFen: parseYuan(values.amount ?? '') ?? undefined, intent: values.intent });
   if (!parsed.success) return { ok: false, values, errors: { amount: zodErrors(parsed.error).donationId ?? 'refund_amount_invalid' } };
   try {
     await requestRefund(getDb(), await getActor(), parsed.data);

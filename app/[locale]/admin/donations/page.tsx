@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
@@ -93,7 +94,7 @@ export default async function AdminDonationsPage({ searchParams }: { searchParam
                   {d.refundedFen > 0 ? <p className="text-sm text-muted">{t('refunded', { amount: formatFen(d.refundedFen) })}</p> : null}
                 </div>
               </div>
-              {canRefund ? <RefundForm donationId={d.id} suggested={String((d.amountFen - d.refundedFen) / 100)} refundable={formatFen(refundable)} /> : null}
+              {canRefund ? <RefundForm intent={randomUUID()} donationId={d.id} suggested={String((d.amountFen - d.refundedFen) / 100)} refundable={formatFen(refundable)} /> : null}
             </li>
           );
         })}

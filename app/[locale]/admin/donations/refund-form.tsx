@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { emptyForm } from '../../_lib/form-state';
 import { refundDonationAction } from './actions';
 
-export function RefundForm({ donationId, suggested, refundable }: { donationId: string; suggested: string; refundable: string }) {
+export function RefundForm({ donationId, suggested, refundable, intent }: { donationId: string; suggested: string; refundable: string; intent: string }) {
   const t = useTranslations('donations');
   const [state, action, pending] = useActionState(refundDonationAction, emptyForm);
   const error = state.errors.amount ?? state.errors._form ?? (state.message === 'forbidden' ? 'forbidden' : undefined);
@@ -14,6 +14,7 @@ export function RefundForm({ donationId, suggested, refundable }: { donationId: 
       <summary className="btn-quiet inline-flex min-h-11 cursor-pointer px-3 text-sm">{t('refund')}</summary>
       <form action={action} className="mt-2 flex flex-col gap-2 rounded-xl bg-paper p-3" noValidate>
         <input type="hidden" name="donationId" value={donationId} />
+        <input type="hidden" name="intent" value={state.values.intent ?? intent} />
         <label htmlFor={`refund-${donationId}`} className="field-label">{t('refundAmount')}</label>
         <input id={`refund-${donationId}`} name="amount" inputMode="decimal" className="field-input" defaultValue={state.values.amount ?? suggested}
           aria-invalid={error ? true : undefined} aria-describedby={`refund-${donationId}-hint`} />
