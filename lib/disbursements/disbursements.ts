@@ -10,7 +10,7 @@ import { postDisbursement } from '@/lib/ledger/movements';
 import { parseYuan } from '@/lib/money';
 import type { NeedPii } from '@/lib/needs/pii';
 import { decryptBytes, decryptJson, encryptBytes } from '@/lib/privacy/crypto';
-import { namesSomeone } from '@/lib/privacy/public-text';
+import { namesSomeone, publicText } from '@/lib/privacy/public-text';
 import { checkEvidence, evidenceFileName } from './evidence';
 
 export const disbursementRequestSchema = z.object({
@@ -22,13 +22,8 @@ export const disbursementRequestSchema = z.object({
     .min(1, 'required')
     .refine((v) => (parseYuan(v) ?? 0) > 0, 'amount_invalid'),
   payee: z.string().trim().min(1, 'required').max(100, 'too_long'),
-  // Published with the payment (report, open data, the journal): it must not identify anyone.
-  purpose: z
-    .string()
-    .trim()
-    .min(2, 'required')
-    .max(200, 'too_long')
-    .refine((v) => !namesSomeone(v), 'names_someone'),
+  /** Published with the payment (report, open data, the journal). */
+  purpose: publicText(200),
   category: z.enum(['goods', 'services', 'activity', 'administration'], { message: 'required' }),
 });
 export type DisbursementRequest = z.infer<typeof disbursementRequestSchema>;

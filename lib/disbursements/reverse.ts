@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { namesSomeone } from '@/lib/privacy/public-text';
 import type { Db } from '@/db/client';
 import { auditLog, disbursements, journalEntries } from '@/db/schema';
 import { authorize, type Actor } from '@/lib/auth/actor';
@@ -8,15 +7,11 @@ import { AppError } from '@/lib/errors';
 import { accountCodes } from '@/lib/ledger/accounts';
 import { restoreAttributions } from '@/lib/ledger/fifo';
 import { postEntry } from '@/lib/ledger/post';
+import { publicText } from '@/lib/privacy/public-text';
 
 export const reversalSchema = z.object({
   id: z.string().uuid('not_found'),
-  note: z
-    .string()
-    .trim()
-    .min(2, 'reason_required')
-    .max(300, 'too_long')
-    .refine((v) => !namesSomeone(v), 'names_someone'),
+  note: publicText(300, 'reason_required'),
 });
 
 /**

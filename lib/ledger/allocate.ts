@@ -5,7 +5,7 @@ import { allocationIntents, projects } from '@/db/schema';
 import { authorize, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { parseYuan } from '@/lib/money';
-import { namesSomeone } from '@/lib/privacy/public-text';
+import { publicText } from '@/lib/privacy/public-text';
 import { postAllocation } from './movements';
 
 export const allocationSchema = z.object({
@@ -14,13 +14,8 @@ export const allocationSchema = z.object({
     .string()
     .trim()
     .refine((v) => (parseYuan(v) ?? 0) > 0, 'amount_invalid'),
-  // Published with the allocation: it must not identify anyone.
-  reason: z
-    .string()
-    .trim()
-    .min(2, 'reason_required')
-    .max(300, 'too_long')
-    .refine((v) => !namesSomeone(v), 'names_someone'),
+  /** Published with the allocation. */
+  reason: publicText(300, 'reason_required'),
   /** Made with the form: sending the same form twice allocates once. */
   intent: z.string().uuid('required'),
 });

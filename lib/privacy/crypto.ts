@@ -26,24 +26,16 @@ function defaultRing(): KeyRing {
 }
 
 export function encrypt(plaintext: string, keys: KeyRing = defaultRing()): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', keys.keys.get(keys.current)!, iv);
-  cipher.setAAD(Buffer.from(keys.current));
-  const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return [keys.current, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
+  const { keyId, data } = encryptBytes(Buffer.from(plaintext, 'utf8'), keys);
+  return [keyId, ...[data.subarray(0, 12), data.subarray(12, 28), data.subarray(28)].map((b) => b.toString('base64url'))].join('.');
 }
 
 export function decrypt(ciphertext: string, keys: KeyRing = defaultRing()): string {
-  const [keyId, iv, tag, data] = ciphertext.split('.');
-  const key = keys.keys.get(keyId);
-  if (!key) throw new Error(`no decryption key "${keyId}" is configured`);
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-  decipher.setAAD(Buffer.from(keyId));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+  const [keyId, ...parts] = ciphertext.split('.');
+  return decryptBytes(keyId, Buffer.concat(parts.map((p) => Buffer.from(p, 'base64url'))), keys).toString('utf8');
 }
 
-/** Files (evidence that may show a person): iv, tag and data in one buffer; the key's id is kept beside it. */
+/** Bytes (and files: evidence that may show a person): iv, tag and data in one buffer, the key's id beside it. */
 export function encryptBytes(plain: Uint8Array, keys: KeyRing = defaultRing()): { keyId: string; data: Buffer } {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keys.keys.get(keys.current)!, iv);

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Text staff write for the public (a payment's purpose, a correction's note) must not identify anyone. This
  * catches what can be caught mechanically: a mobile number, an ID-card number, or one of the names given (the
@@ -12,4 +14,14 @@ export function namesSomeone(text: string, names: (string | undefined)[] = []): 
     const n = name?.replace(/\s/g, '');
     return Boolean(n && n.length >= 2 && compact.includes(n));
   });
+}
+
+/** A form field whose text is published: 2 characters at least, `max` at most, naming no one. */
+export function publicText(max: number, required = 'required') {
+  return z
+    .string()
+    .trim()
+    .min(2, required)
+    .max(max, 'too_long')
+    .refine((v) => !namesSomeone(v), 'names_someone');
 }
