@@ -142,12 +142,14 @@ describe('personal information', () => {
     await expect(assignCase(db, { userId: insider.id }, needId, outsider.id)).rejects.toMatchObject({ code: 'forbidden' });
   });
 
-  it('is purged from cases closed long ago, leaving the anonymous record', async () => {
+  it('is purged from cases that ended long ago, leaving the anonymous record', async () => {
     const admin = await staffUser(db, 'admin');
     const projectId = await activeProjectId(db);
     const needId = await needIn('closed', admin, projectId);
     await db.update(needs).set({ closedAt: new Date('2020-01-01T00:00:00Z') }).where(eq(needs.id, needId));
     const fresh = await needIn('closed', admin, projectId);
+    const invalidLongAgo = await needIn('invalid', admin, projectId);
+    await db.update(needs).set({ updatedAt: new Date('2020-01-01T00:00:00Z') }).where(eq(needs.id, invalidLongAgo));
     const worker = await staffUser(db, 'social_worker');
     await expect(purgeClosedCasePii(db, { userId: worker.id }, 36)).rejects.toMatchObject({ code: 'forbidden' });
     const result = await purgeClosedCasePii(db, { userId: admin.id }, 36);
@@ -160,6 +162,8 @@ describe('personal information', () => {
     expect(old.category).toBe('life');
     const [kept] = await db.select().from(needs).where(eq(needs.id, fresh));
     expect(kept.piiCiphertext).not.toBeNull();
+    // A need found invalid long ago has served its purpose too: its identity and the reason go.
+    expect((await db.select().from(needs).where(eq(needs.id, invalidLongAgo)))[0]).toMatchObject({ piiCiphertext: null, invalidReason: '[已清除]', status: 'invalid' });
     const audit = await db.select().from(auditLog).where(eq(auditLog.actorId, admin.id));
     expect(audit.some((a) => a.action === 'pii.purge')).toBe(true);
     const view = await getCase(db, { userId: admin.id }, needId);

@@ -1,18 +1,32 @@
-import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, disbursements, evidenceFiles, needEvents, needs } from '@/db/schema';
 import { authorize, type Actor } from '@/lib/auth/actor';
 
 /**
- * Erases the personal information of cases closed more than `months` ago: the encrypted identity, the
- * resident's description, messages and notes, and the receipts of payments made for that one person. What
- * remains (category, sub-district, dates, services, money) is anonymous and keeps the statistics whole.
- * Logged in the audit log.
+ * Cases that ended more than `months` before `now` — closed, found invalid or withdrawn (the purpose their
+ * personal information was collected for is over either way) — and still hold personal information.
+ */
+function endedLongAgo(months: number, now: Date) {
+  const cutoff = new Date(now);
+  cutoff.setMonth(cutoff.getMonth() - months);
+  const where = and(
+    inArray(needs.status, ['closed', 'invalid', 'withdrawn']),
+    lt(sql`coalesce(${needs.closedAt}, ${needs.updatedAt})`, sql`${cutoff.toISOString()}::timestamptz`),
+    isNotNull(needs.piiCiphertext),
+  );
+  return { cutoff, where };
+}
+
+/**
+ * Erases the personal information of cases that ended more than `months` ago: the encrypted identity, the
+ * resident's description, messages and notes, why a need was found invalid, and the receipts of payments made
+ * for that one person. What remains (category, sub-district, dates, services, money) is anonymous and keeps
+ * the statistics whole. Logged in the audit log.
  */
 export async function purgeClosedCasePii(db: Db, actor: Actor, months: number, now = new Date()) {
   const admin = await authorize(db, actor, 'case:purge_pii');
-  const cutoff = new Date(now);
-  cutoff.setMonth(cutoff.getMonth() - months);
+  const { cutoff, where } = endedLongAgo(months, now);
   return db.transaction(async (tx) => {
     const purged = await tx
       .update(needs)
@@ -27,9 +41,10 @@ export async function purgeClosedCasePii(db: Db, actor: Actor, months: number, n
         // The resident's own words can describe health, money or family: they go too.
         description: '[已清除]',
         village: '',
+        invalidReason: sql`case when ${needs.invalidReason} is null then null else '[已清除]' end`,
         updatedAt: now,
       })
-      .where(and(eq(needs.status, 'closed'), lt(needs.closedAt, cutoff), isNotNull(needs.piiCiphertext)))
+      .where(where)
       .returning({ id: needs.id });
     const ids = purged.map((p) => p.id);
     if (ids.length) {
@@ -50,11 +65,6 @@ export async function purgeClosedCasePii(db: Db, actor: Actor, months: number, n
 }
 
 export async function countPurgeable(db: Db, months: number, now = new Date()) {
-  const cutoff = new Date(now);
-  cutoff.setMonth(cutoff.getMonth() - months);
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(needs)
-    .where(and(eq(needs.status, 'closed'), lt(needs.closedAt, cutoff), isNotNull(needs.piiCiphertext)));
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(needs).where(endedLongAgo(months, now).where);
   return row.n;
 }
