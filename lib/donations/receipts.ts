@@ -5,6 +5,7 @@ import { auditLog, donations, projects } from '@/db/schema';
 import { authorize, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { decryptJson } from '@/lib/privacy/crypto';
+import { maskIdNumber } from '@/lib/privacy/mask';
 
 export const receiptNumberSchema = z.object({
   donationId: z.string().uuid('not_found'),
@@ -14,6 +15,7 @@ export const receiptNumberSchema = z.object({
 /**
  * Official receipt requests (公益事业捐赠票据) of paid gifts, with the legal name and ID the receipt is made out
  * to — decrypted here for the administrator who issues it, and every such reading is written to the audit log.
+ * Once issued, the ID number is no longer needed in full: the issued list shows it masked.
  */
 export async function listReceiptRequests(db: Db, actor: Actor, which: 'open' | 'issued') {
   const admin = await authorize(db, actor, 'receipt:issue');
@@ -47,11 +49,14 @@ export async function listReceiptRequests(db: Db, actor: Actor, which: 'open' | 
       rows.map((r) => ({ actorId: admin.id, action: 'receipt_pii:read', targetType: 'donation', targetId: r.id })),
     );
   }
-  return rows.map(({ receiptCiphertext, contactCiphertext, ...r }) => ({
-    ...r,
-    receipt: receiptCiphertext ? decryptJson<{ legalName: string; idNumber: string }>(receiptCiphertext) : null,
-    contact: contactCiphertext ? decryptJson<{ contact: string }>(contactCiphertext).contact : null,
-  }));
+  return rows.map(({ receiptCiphertext, contactCiphertext, ...r }) => {
+    const receipt = receiptCiphertext ? decryptJson<{ legalName: string; idNumber: string }>(receiptCiphertext) : null;
+    return {
+      ...r,
+      receipt: receipt && which === 'issued' ? { ...receipt, idNumber: maskIdNumber(receipt.idNumber) } : receipt,
+      contact: contactCiphertext ? decryptJson<{ contact: string }>(contactCiphertext).contact : null,
+    };
+  });
 }
 
 /** Records the number of the receipt issued for a gift; the donor then sees it on their page. */

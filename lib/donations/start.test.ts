@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { donations, recurringPlans } from '@/db/schema';
+import { auditLog, donations, recurringPlans } from '@/db/schema';
 import { uniqueSuffix, useTestDb } from '@/db/test-db';
 import { createDemoProvider } from '@/lib/payments/demo/provider';
 import { decryptJson } from '@/lib/privacy/crypto';
 import { donationFormSchema } from './input';
+import { fulfilDonation } from './fulfil';
 import { listOwnPlans } from './plans';
+import { listReceiptRequests, recordReceiptNumber } from './receipts';
 import { startDonation } from './start';
 import { newProject, newUser } from './testing/fixtures';
 
@@ -63,6 +65,23 @@ describe('starting a donation', () => {
     expect(JSON.stringify(row)).not.toContain('11010519491231002X');
     expect(JSON.stringify(row)).not.toContain('13800000000');
     expect(decryptJson(row.receiptCiphertext!)).toEqual({ legalName: '王小明', idNumber: '11010519491231002X' });
+  });
+
+  it('shows the receipt identity in full to an administrator issuing it, masked once issued, each reading logged', async () => {
+    const [admin, donor] = [await newUser(db, 'admin'), await newUser(db)];
+    const input = donationFormSchema(limits).parse(
+      form({ receipt: 'on', legalName: '李四', idNumber: '11010519491231002X', contact: '13800000001', receiptConsent: 'on' }),
+    );
+    const { donationId } = await startDonation(db, null, input, deps);
+    await fulfilDonation(db, donationId!, {});
+    await expect(listReceiptRequests(db, { userId: donor.id }, 'open')).rejects.toMatchObject({ code: 'forbidden' });
+    const open = (await listReceiptRequests(db, { userId: admin.id }, 'open')).find((r) => r.id === donationId);
+    expect(open?.receipt).toEqual({ legalName: '李四', idNumber: '11010519491231002X' });
+    await recordReceiptNumber(db, { userId: admin.id }, { donationId: donationId!, receiptNumber: `R-${uniqueSuffix()}` });
+    const issued = (await listReceiptRequests(db, { userId: admin.id }, 'issued')).find((r) => r.id === donationId);
+    expect(issued?.receipt).toEqual({ legalName: '李四', idNumber: '1101**********002X' });
+    const reads = await db.select().from(auditLog).where(and(eq(auditLog.targetId, donationId!), eq(auditLog.action, 'receipt_pii:read')));
+    expect(reads).toHaveLength(2);
   });
 
   it('asks for the receipt fields, a valid ID and consent when a receipt is wanted', () => {
