@@ -7,6 +7,7 @@ import { accountCodes } from '@/lib/ledger/accounts';
 import { postDisbursement } from '@/lib/ledger/movements';
 import { requestRefund } from './admin-refund';
 import { applyPaymentEvent } from './apply-event';
+import { recordProcessorFee } from './fee';
 import { balanceOf, donationRow, entriesFor, fundOf, movedOn, newPendingDonation, newProject, newUser } from './testing/fixtures';
 
 const db = useTestDb();
@@ -111,5 +112,19 @@ describe('refunds', () => {
     await requestRefund(db, { userId: admin.id }, { ...form, intent: randomUUID() });
     expect((await donationRow(db, d.id)).refundedFen).toBe(6000);
     expect(await balanceOf(db, fundOf(project.id))).toBe(4000);
+  });
+
+  it("a processor's fee learnt after the gift was spent is covered outside the fund, never by another donor's gift", async () => {
+    const project = await newProject(db);
+    const [spent, other] = [await newPendingDonation(db, { projectId: project.id }), await newPendingDonation(db, { projectId: project.id })];
+    const pi = `pi_${randomUUID()}`;
+    await pay(spent.id, pi);
+    await db.transaction((tx) => postDisbursement(tx, { disbursementId: randomUUID(), projectId: project.id, amountFen: 10000, purpose: 'school supplies' }));
+    await pay(other.id, `pi_${randomUUID()}`);
+    expect(await recordProcessorFee(db, 'demo', pi, 300)).toBe(true);
+    expect(await recordProcessorFee(db, 'demo', pi, 300)).toBe(false); // once
+    expect(await balanceOf(db, fundOf(project.id))).toBe(10000); // the other gift, untouched
+    expect(await movedOn(db, spent.id, accountCodes.processorFees)).toBe(300);
+    expect(await movedOn(db, spent.id, accountCodes.clearing)).toBe(-10000 - 300);
   });
 });

@@ -42,6 +42,38 @@ describe('the Stripe webhook route', () => {
     expect(await balanceOf(db, fundOf(second.project.id))).toBe(5000);
   });
 
+  it("books Stripe's fee on a paid gift once, from the gift's own money, converted when the account settles in HKD", async () => {
+    const { project, donation } = await stripeDonation();
+    const pi = `pi_${randomUUID()}`;
+    stripe().balances.set(pi, { fee: 340, currency: 'cny', exchange_rate: null });
+    const event = signedEvent('checkout.session.completed', paidSession(donation.id, 10000, pi));
+    for (let i = 0; i < 2; i++) expect((await deliver(event)).status).toBe(200);
+    expect((await donationRow(db, donation.id)).feeFen).toBe(340);
+    expect(await entriesFor(db, donation.id, 'fee')).toBe(1);
+    expect(await balanceOf(db, fundOf(project.id))).toBe(10000 - 340);
+
+    // Settled in HKD: ¥100.00 at 1.08 HKD per CNY is HK$108.00; a fee of HK$3.89 is ¥3.60.
+    const other = await stripeDonation();
+    const hkd = `pi_${randomUUID()}`;
+    stripe().balances.set(hkd, { fee: 389, currency: 'hkd', exchange_rate: 1.08 });
+    await deliver(signedEvent('checkout.session.completed', paidSession(other.donation.id, 10000, hkd)));
+    expect((await donationRow(db, other.donation.id)).feeFen).toBe(360);
+    expect(await balanceOf(db, fundOf(other.project.id))).toBe(10000 - 360);
+  });
+
+  it('answers 500 when the fee cannot be looked up, so Stripe delivers again, and then books it', async () => {
+    const { project, donation } = await stripeDonation();
+    const pi = `pi_${randomUUID()}`;
+    const event = signedEvent('checkout.session.completed', paidSession(donation.id, 10000, pi));
+    stripe().failing.add(`/v1/payment_intents/${pi}`);
+    await expect(deliver(event)).rejects.toThrow();
+    expect((await donationRow(db, donation.id)).status).toBe('paid'); // the payment itself is applied
+    stripe().failing.delete(`/v1/payment_intents/${pi}`);
+    stripe().balances.set(pi, { fee: 60, currency: 'cny', exchange_rate: null });
+    expect((await deliver(event)).body.outcome).toBe('duplicate');
+    expect(await balanceOf(db, fundOf(project.id))).toBe(10000 - 60);
+  });
+
   it('answers 400 to a bad signature and changes nothing', async () => {
     const { project, donation } = await stripeDonation();
     const id = `evt_${randomUUID()}`;

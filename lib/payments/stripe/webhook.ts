@@ -2,8 +2,9 @@ import type Stripe from 'stripe';
 import type { Db } from '@/db/client';
 import { lookUpInvoicePayment, type EventOutcome } from '@/lib/donations/apply-event';
 import { applyInBatch } from '@/lib/donations/event-batches';
+import { lookUpFee } from '@/lib/donations/fee';
 import { createStripeClient, type StripeConfig } from './client';
-import { paymentIntentOfInvoice } from './provider';
+import { feeOfPayment, paymentIntentOfInvoice } from './provider';
 import { translateStripeEvent } from './translate';
 
 export type WebhookResult = { status: 200; outcome: EventOutcome; type: string } | { status: 400; error: string };
@@ -13,8 +14,8 @@ let client: { key: string; stripe: Stripe } | undefined;
 /**
  * A Stripe webhook delivery: the signature is checked on the raw body exactly as received, then the event goes
  * through the one idempotent door, in one transaction with the deliveries arriving at the same moment. A bad
- * signature changes nothing; a processing error — also a failed look-up of an invoice's payment — is thrown (500)
- * so Stripe delivers again.
+ * signature changes nothing; a processing error — also a failed look-up of an invoice's payment or of a payment's
+ * fee — is thrown (500) so Stripe delivers again.
  */
 export async function handleStripeWebhook(
   db: Db,
@@ -32,6 +33,7 @@ export async function handleStripeWebhook(
   const translated = translateStripeEvent(event);
   const outcome = await applyInBatch(db, 'stripe', { eventId: event.id, type: event.type, event: translated });
   await lookUpInvoicePayment(db, 'stripe', translated, { paymentOfInvoice: (invoiceId) => paymentIntentOfInvoice(stripeFor(config), invoiceId) });
+  await lookUpFee(db, 'stripe', translated, (paymentId) => feeOfPayment(stripeFor(config), paymentId));
   return { status: 200, outcome, type: event.type };
 }
 

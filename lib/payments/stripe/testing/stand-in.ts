@@ -18,6 +18,10 @@ export type CapturedRequest = {
  */
 export async function startStripeStandIn() {
   const requests: CapturedRequest[] = [];
+  /** A payment's balance transaction, by payment intent id, as a test sets it (none: not available yet). */
+  const balances = new Map<string, { fee: number; currency: string; exchange_rate: number | null }>();
+  /** Paths answered with a server error, as Stripe does now and then. */
+  const failing = new Set<string>();
   const replies = new Map<string, string>();
   let n = 0;
   const server = http.createServer((req, res) => {
@@ -29,8 +33,13 @@ export async function startStripeStandIn() {
       requests.push({ method: req.method ?? '', path: url.pathname, headers: req.headers, form });
       const key = req.headers['idempotency-key'];
       const cached = typeof key === 'string' ? replies.get(`${url.pathname}:${key}`) : undefined;
-      const reply = cached ?? JSON.stringify(answer(req.method ?? '', url.pathname, form, ++n));
+      const reply = cached ?? JSON.stringify(answer(req.method ?? '', url.pathname, form, ++n, balances));
       if (typeof key === 'string') replies.set(`${url.pathname}:${key}`, reply);
+      if (failing.has(url.pathname)) {
+        res.writeHead(500, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ error: { type: 'api_error', message: 'stand-in failing on purpose' } }));
+        return;
+      }
       res.writeHead(url.pathname.startsWith('/v1/') ? 200 : 404, { 'Content-Type': 'application/json', 'Request-Id': `req_${n}` });
       res.end(reply);
     });
@@ -40,11 +49,19 @@ export async function startStripeStandIn() {
   return {
     port,
     requests,
+    balances,
+    failing,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 
-function answer(method: string, path: string, form: Record<string, string>, n: number): object {
+function answer(method: string, path: string, form: Record<string, string>, n: number, balances: Map<string, object>): object {
+  if (method === 'GET' && path.startsWith('/v1/payment_intents/')) {
+    const id = path.split('/').pop()!;
+    const balance = balances.get(id);
+    const charge = { id: `ch_${n}`, object: 'charge', balance_transaction: balance ? { id: `txn_${n}`, object: 'balance_transaction', ...balance } : null };
+    return { id, object: 'payment_intent', status: 'succeeded', latest_charge: charge };
+  }
   if (method === 'POST' && path === '/v1/checkout/sessions') {
     // Unique across runs too: the test database keeps earlier runs' rows, and session ids are unique there.
     const id = `cs_test_${n}_${randomUUID().slice(0, 8)}`;
