@@ -31,11 +31,14 @@ export async function applyPaymentEvent(
   return outcome;
 }
 
-/** The look-up `applyPaymentEvent` makes after its transaction, for callers that applied the event in a batch. */
+/**
+ * The look-up `applyPaymentEvent` makes after its transaction, for callers that applied the event in a batch.
+ * Returns a paid invoice's payment (named by the event or looked up), null for any other event.
+ */
 export async function lookUpInvoicePayment(db: Db, provider: string, event: PaymentEvent, lookups: { paymentOfInvoice?: PaymentOfInvoice }) {
-  if (event.kind === 'plan_invoice_paid' && !event.providerPaymentId && lookups.paymentOfInvoice) {
-    await resolveInvoicePayment(db, provider, event.invoiceId, lookups.paymentOfInvoice);
-  }
+  if (event.kind !== 'plan_invoice_paid') return null;
+  if (event.providerPaymentId || !lookups.paymentOfInvoice) return event.providerPaymentId;
+  return resolveInvoicePayment(db, provider, event.invoiceId, lookups.paymentOfInvoice);
 }
 
 /**
@@ -87,7 +90,7 @@ function recordAndApply(db: Db, provider: string, events: SettledEvent[]): Promi
 
 /** Only our own donation, through the processor it was sent to, for exactly its amount. */
 function fulfilment(provider: string, event: Extract<PaymentEvent, { kind: 'checkout_paid' }>): Fulfilment {
-  const confirmation = { providerPaymentId: event.providerPaymentId, paidAt: event.paidAt };
+  const confirmation = { providerPaymentId: event.providerPaymentId, paidAt: event.paidAt, feeFen: event.feeFen };
   return { donationId: event.donationId, confirmation, expected: { provider, amountFen: event.amountFen } };
 }
 

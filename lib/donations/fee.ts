@@ -10,14 +10,23 @@ import type { PaymentEvent } from '@/lib/payments/provider';
 export type FeeOfPayment = (providerPaymentId: string) => Promise<number | null>;
 
 /**
- * After a confirmed payment, what the processor kept of it (Stripe reports it on the charge, not in the event).
- * Runs after the event's transaction, also on a repeat delivery, so a look-up that failed — and threw, making the
- * processor deliver again — is retried.
+ * A paid event with what the processor kept of the payment, looked up before the event is applied, so the fee is
+ * booked in the same transaction as the gift (batched like it). A look-up that fails throws, before anything is
+ * applied, and the processor delivers again; a fee not known yet is booked as none.
  */
-export async function lookUpFee(db: Db, provider: string, event: PaymentEvent, feeOf?: FeeOfPayment) {
-  if (!feeOf || (event.kind !== 'checkout_paid' && event.kind !== 'plan_invoice_paid') || !event.providerPaymentId) return;
-  const feeFen = await feeOf(event.providerPaymentId);
-  if (feeFen) await recordProcessorFee(db, provider, event.providerPaymentId, feeFen);
+export async function withFee(event: PaymentEvent, feeOf: FeeOfPayment): Promise<PaymentEvent> {
+  if (event.kind !== 'checkout_paid' || !event.providerPaymentId) return event;
+  return { ...event, feeFen: (await feeOf(event.providerPaymentId)) ?? 0 };
+}
+
+/**
+ * A monthly invoice's payment is known only after its event is applied (Stripe's invoice events no longer name
+ * it): its fee is looked up then and booked on its own. Also on a repeat delivery, so a failed look-up is retried.
+ */
+export async function lookUpInvoiceFee(db: Db, provider: string, providerPaymentId: string | null, feeOf: FeeOfPayment) {
+  if (!providerPaymentId) return;
+  const feeFen = await feeOf(providerPaymentId);
+  if (feeFen) await recordProcessorFee(db, provider, providerPaymentId, feeFen);
 }
 
 /**

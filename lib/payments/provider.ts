@@ -35,7 +35,8 @@ export type RefundRequest = {
  * through applyPaymentEvent, which records the event id once and moves the donation forward.
  */
 export type PaymentEvent =
-  | { kind: 'checkout_paid'; donationId: string; providerPaymentId: string | null; amountFen: number; paidAt: Date }
+  // feeFen: what the processor kept, when known before the payment is applied (it is then booked with it).
+  | { kind: 'checkout_paid'; donationId: string; providerPaymentId: string | null; amountFen: number; paidAt: Date; feeFen?: number }
   // Failed and expired name their checkout session: only the donation's (or plan's) current one ends it.
   | { kind: 'checkout_failed'; donationId: string; sessionId: string }
   | { kind: 'checkout_expired'; donationId: string; sessionId: string }

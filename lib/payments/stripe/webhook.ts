@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import type { Db } from '@/db/client';
 import { lookUpInvoicePayment, type EventOutcome } from '@/lib/donations/apply-event';
 import { applyInBatch } from '@/lib/donations/event-batches';
-import { lookUpFee } from '@/lib/donations/fee';
+import { lookUpInvoiceFee, withFee } from '@/lib/donations/fee';
 import { createStripeClient, type StripeConfig } from './client';
 import { feeOfPayment, paymentIntentOfInvoice } from './provider';
 import { translateStripeEvent } from './translate';
@@ -30,10 +30,11 @@ export async function handleStripeWebhook(
   } catch {
     return { status: 400, error: 'signature verification failed' };
   }
-  const translated = translateStripeEvent(event);
+  const feeOf = (paymentId: string) => feeOfPayment(stripeFor(config), paymentId);
+  const translated = await withFee(translateStripeEvent(event), feeOf);
   const outcome = await applyInBatch(db, 'stripe', { eventId: event.id, type: event.type, event: translated });
-  await lookUpInvoicePayment(db, 'stripe', translated, { paymentOfInvoice: (invoiceId) => paymentIntentOfInvoice(stripeFor(config), invoiceId) });
-  await lookUpFee(db, 'stripe', translated, (paymentId) => feeOfPayment(stripeFor(config), paymentId));
+  const invoicePayment = await lookUpInvoicePayment(db, 'stripe', translated, { paymentOfInvoice: (invoiceId) => paymentIntentOfInvoice(stripeFor(config), invoiceId) });
+  await lookUpInvoiceFee(db, 'stripe', invoicePayment, feeOf);
   return { status: 200, outcome, type: event.type };
 }
 
