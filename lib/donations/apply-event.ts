@@ -9,6 +9,8 @@ import { applyRefundTotal, parkRefund, sweepParkedRefunds } from './refund';
 
 export type EventOutcome = 'applied' | 'ignored' | 'duplicate';
 
+const paymentsOrRefunds = new Set<PaymentEvent['kind']>(['checkout_paid', 'plan_invoice_paid', 'refunded']);
+
 /**
  * The one door every processor event comes through. The event id is recorded in the same transaction as its
  * effects: a duplicate delivery — also one racing the first — finds the id taken and changes nothing, and a
@@ -49,7 +51,6 @@ export async function lookUpInvoicePayment(db: Db, provider: string, event: Paym
  */
 export async function applyPaymentEvents(db: Db, provider: string, events: SettledEvent[]): Promise<EventOutcome[]> {
   const outcomes = await recordAndApply(db, provider, events);
-  const paymentsOrRefunds = new Set(['checkout_paid', 'plan_invoice_paid', 'refunded']);
   if (events.some(({ event }) => paymentsOrRefunds.has(event.kind))) await sweepParkedRefunds(db);
   return outcomes;
 }

@@ -1,11 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { donations, fundInflows } from '@/db/schema';
-import { accountCodes, fundFor } from '@/lib/ledger/accounts';
-import { consumeFifo } from '@/lib/ledger/fifo';
-import { lockLedger, postEntry } from '@/lib/ledger/post';
-import { formatFen } from '@/lib/money';
+import { donations } from '@/db/schema';
 import type { PaymentEvent } from '@/lib/payments/provider';
+import { postOutOfGift } from './refund';
 
 export type FeeOfPayment = (providerPaymentId: string) => Promise<number | null>;
 
@@ -30,9 +27,7 @@ export async function lookUpInvoiceFee(db: Db, provider: string, providerPayment
 }
 
 /**
- * Books a processor's fee on a confirmed gift, once: the fund the gift went to bears it out of that gift's own
- * unspent money; any part already spent (or refunded) is covered from outside the fund, as a refund's is, so
- * other donors' money never pays it.
+ * Books a processor's fee on a confirmed gift, once, out of the gift's own unspent money (`postOutOfGift`).
  */
 export async function recordProcessorFee(db: Db, provider: string, providerPaymentId: string, feeFen: number): Promise<boolean> {
   return db.transaction(async (tx) => {
@@ -43,24 +38,7 @@ export async function recordProcessorFee(db: Db, provider: string, providerPayme
       .for('update');
     if (!d || d.feeFen > 0 || feeFen <= 0 || d.status === 'pending') return false;
     await tx.update(donations).set({ feeFen, updatedAt: new Date() }).where(eq(donations.id, d.id));
-    const fund = fundFor(d.projectId);
-    await lockLedger(tx);
-    const [own] = await tx
-      .select({ remainingFen: sql<number>`coalesce(sum(${fundInflows.remainingFen}), 0)::bigint` })
-      .from(fundInflows)
-      .where(and(eq(fundInflows.donationId, d.id), eq(fundInflows.accountCode, fund)));
-    const fromFund = Math.min(feeFen, Number(own?.remainingFen ?? 0));
-    const entry = await postEntry(tx, {
-      kind: 'fee',
-      memo: `processor fee ${d.certificateNo} ${formatFen(feeFen, { exact: true })}`,
-      donationId: d.id,
-      lines: [
-        { accountCode: fund, amountFen: -fromFund },
-        { accountCode: accountCodes.clearing, amountFen: -(feeFen - fromFund) },
-        { accountCode: accountCodes.processorFees, amountFen: feeFen },
-      ],
-    });
-    if (fromFund > 0) await consumeFifo(tx, { accountCode: fund, outflowEntryId: entry.id, amountFen: fromFund, preferDonationId: d.id, onlyPreferred: true });
+    await postOutOfGift(tx, 'fee', d, feeFen);
     return true;
   });
 }

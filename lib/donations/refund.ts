@@ -26,32 +26,45 @@ export async function applyRefundTotal(db: Db, donationId: string, refundedTotal
     if (delta <= 0 || !canMove(d.status as DonationStatus, to)) return false;
 
     await tx.update(donations).set({ refundedFen: target, status: to, updatedAt: new Date() }).where(eq(donations.id, donationId));
-
-    const fund = fundFor(d.projectId);
-    await lockLedger(tx);
-    // Only this gift's own unspent money (its FIFO inflow) comes back out of the fund; the ledger lock taken
-    // above keeps a payment out from spending it between this read and the posting.
-    const [own] = await tx
-      .select({ remainingFen: sql<number>`coalesce(sum(${fundInflows.remainingFen}), 0)::bigint` })
-      .from(fundInflows)
-      .where(and(eq(fundInflows.donationId, donationId), eq(fundInflows.accountCode, fund)));
-    const fromFund = Math.min(delta, Number(own?.remainingFen ?? 0));
-    const shortfall = delta - fromFund;
-    const entry = await postEntry(tx, {
-      kind: 'refund',
-      memo:
-        `refund ${d.certificateNo} ${formatFen(delta, { exact: true })}` +
-        (shortfall > 0 ? `; ${formatFen(shortfall, { exact: true })} already spent, covered outside the fund` : ''),
-      donationId,
-      lines: [
-        { accountCode: fund, amountFen: -fromFund },
-        { accountCode: accountCodes.clearing, amountFen: -shortfall },
-        { accountCode: accountCodes.refunds, amountFen: delta },
-      ],
-    });
-    if (fromFund > 0) await consumeFifo(tx, { accountCode: fund, outflowEntryId: entry.id, amountFen: fromFund, preferDonationId: donationId, onlyPreferred: true });
+    await postOutOfGift(tx, 'refund', d, delta);
     return true;
   });
+}
+
+/**
+ * Money leaving because of one gift (a refund of it, the processor's fee on it), under the gift's row lock: only
+ * the gift's own unspent money (its FIFO inflow) comes out of its fund; a part already spent is covered outside
+ * the fund — the clearing account, where donors' money comes in — so no fund goes below zero, other donors' money
+ * never pays for it, and the entry says so. The ledger lock keeps a payment out from spending the gift's money
+ * between the read and the posting.
+ */
+export async function postOutOfGift(
+  tx: Db,
+  kind: 'refund' | 'fee',
+  gift: { id: string; projectId: string | null; certificateNo: string | null },
+  amountFen: number,
+) {
+  const fund = fundFor(gift.projectId);
+  await lockLedger(tx);
+  const [own] = await tx
+    .select({ remainingFen: sql<number>`coalesce(sum(${fundInflows.remainingFen}), 0)::bigint` })
+    .from(fundInflows)
+    .where(and(eq(fundInflows.donationId, gift.id), eq(fundInflows.accountCode, fund)));
+  const fromFund = Math.min(amountFen, Number(own?.remainingFen ?? 0));
+  const shortfall = amountFen - fromFund;
+  const entry = await postEntry(tx, {
+    kind,
+    memo:
+      `${kind === 'fee' ? 'processor fee' : 'refund'} ${gift.certificateNo} ${formatFen(amountFen, { exact: true })}` +
+      (shortfall > 0 ? `; ${formatFen(shortfall, { exact: true })} already spent, covered outside the fund` : ''),
+    donationId: gift.id,
+    lines: [
+      { accountCode: fund, amountFen: -fromFund },
+      { accountCode: accountCodes.clearing, amountFen: -shortfall },
+      { accountCode: kind === 'fee' ? accountCodes.processorFees : accountCodes.refunds, amountFen },
+    ],
+  });
+  if (fromFund > 0) await consumeFifo(tx, { accountCode: fund, outflowEntryId: entry.id, amountFen: fromFund, preferDonationId: gift.id, onlyPreferred: true });
 }
 
 /** A refund reported before its payment was confirmed waits here, keeping the largest total seen. */
