@@ -5,6 +5,7 @@ import {
   boolean,
   check,
   index,
+  integer,
   pgTable,
   primaryKey,
   text,
@@ -128,4 +129,23 @@ export const pendingRefunds = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('pending_refunds_payment_idx').on(t.provider, t.providerPaymentId)],
+);
+
+/**
+ * A paid gift whose processor fee is still to be learnt (Stripe puts it on the charge's balance transaction, not in
+ * the event): booked with the gift's payment, then reconciled in batches off the request path (lib/donations/fee.ts).
+ * A row is deleted in the transaction that books its fee, so a fee is booked once however many reconcilers run.
+ */
+export const feesDue = pgTable(
+  'fees_due',
+  {
+    donationId: uuid('donation_id')
+      .primaryKey()
+      .references(() => donations.id),
+    provider: text('provider').notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextTryAt: timestamp('next_try_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('fees_due_next_try_idx').on(t.provider, t.nextTryAt)],
 );

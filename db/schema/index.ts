@@ -9,3 +9,4 @@ export * from './disbursements';
 export * from './reports';
 export * from './cache';
 export * from './summaries';
+export * from './jobs';

@@ -91,7 +91,7 @@ function recordAndApply(db: Db, provider: string, events: SettledEvent[]): Promi
 
 /** Only our own donation, through the processor it was sent to, for exactly its amount. */
 function fulfilment(provider: string, event: Extract<PaymentEvent, { kind: 'checkout_paid' }>): Fulfilment {
-  const confirmation = { providerPaymentId: event.providerPaymentId, paidAt: event.paidAt, feeFen: event.feeFen };
+  const confirmation = { providerPaymentId: event.providerPaymentId, paidAt: event.paidAt, feeFollows: event.feeFollows };
   return { donationId: event.donationId, confirmation, expected: { provider, amountFen: event.amountFen } };
 }
 

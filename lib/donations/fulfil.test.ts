@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { feesDue } from '@/db/schema';
 import { useTestDb } from '@/db/test-db';
 import { applyPaymentEvent } from './apply-event';
+import { bookFees } from './fee';
 import { fulfilDonation, fulfilDonations } from './fulfil';
 import { balanceOf, donationRow, entriesFor, fundOf, newPendingDonation, newProject } from './testing/fixtures';
 
@@ -43,7 +46,7 @@ describe('fulfilment', () => {
       { donationId: a.id },
       { donationId: b.id, expected: { provider: 'demo', amountFen: 35 } },
       { donationId: a.id },
-      { donationId: c.id, confirmation: { feeFen: 6 } },
+      { donationId: c.id, confirmation: { feeFollows: true } },
       { donationId: 'not-a-donation-id' },
     ]);
     expect(done).toEqual([true, false, false, true, false]);
@@ -51,16 +54,21 @@ describe('fulfilment', () => {
     expect([rowA.status, rowB.status, rowC.status]).toEqual(['paid', 'pending', 'paid']);
     expect(rowA.certificateNo! < rowC.certificateNo!).toBe(true);
     expect(await entriesFor(db, a.id, 'donation')).toBe(1);
-    expect(await entriesFor(db, c.id, 'fee')).toBe(1);
-    expect(await balanceOf(db, fundOf(project.id))).toBe(12 + 56 - 6);
+    expect(await db.select().from(feesDue).where(inArray(feesDue.donationId, [a.id, c.id]))).toMatchObject([{ donationId: c.id }]);
+    expect(await balanceOf(db, fundOf(project.id))).toBe(12 + 56);
   });
 
-  it('books the processor fee as its own entry against the fund', async () => {
+  it("books a processor's fee learnt later once, out of the gift, and ends its wait (also for a fee of nothing)", async () => {
     const project = await newProject(db);
-    const d = await newPendingDonation(db, { projectId: project.id });
-    await fulfilDonation(db, d.id, { feeFen: 60 });
+    const [d, free] = await Promise.all([newPendingDonation(db, { projectId: project.id }), newPendingDonation(db, { projectId: project.id })]);
+    await fulfilDonations(db, [d, free].map((g) => ({ donationId: g.id, confirmation: { feeFollows: true } })));
+    const fees = [{ donationId: d.id, feeFen: 60 }, { donationId: free.id, feeFen: 0 }];
+    const once = await Promise.all([bookFees(db, fees), bookFees(db, fees)]);
+    expect(once.sort()).toEqual([0, 1]);
     expect(await entriesFor(db, d.id, 'fee')).toBe(1);
-    expect(await balanceOf(db, fundOf(project.id))).toBe(9940);
+    expect(await entriesFor(db, free.id, 'fee')).toBe(0);
+    expect(await balanceOf(db, fundOf(project.id))).toBe(2 * 10000 - 60);
+    expect(await db.select().from(feesDue).where(inArray(feesDue.donationId, [d.id, free.id]))).toHaveLength(0);
   });
 
   it('records each event id once: a repeated event changes nothing', async () => {

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { inTransaction, type Db } from '@/db/client';
-import { donations } from '@/db/schema';
+import { donations, feesDue } from '@/db/schema';
 import { isId } from '@/lib/ids';
-import { postDonationOutflow, postDonations } from '@/lib/ledger/movements';
+import { postDonations } from '@/lib/ledger/movements';
 import { lockLedger } from '@/lib/ledger/post';
 import { applyParkedRefunds } from './refund';
 
-export type Confirmation = { providerPaymentId?: string | null; feeFen?: number; paidAt?: Date };
+/** feeFollows: the processor keeps a fee it tells only later; the gift waits in `fees_due` until it is booked. */
+export type Confirmation = { providerPaymentId?: string | null; paidAt?: Date; feeFollows?: boolean };
 type Expected = { provider: string; amountFen: number };
 export type Fulfilment = { donationId: string; confirmation?: Confirmation; expected?: Expected };
 
@@ -67,21 +68,19 @@ export async function fulfilDonations(db: Db, items: Fulfilment[]): Promise<bool
         amountFen: donation.amountFen,
         provider: donation.provider,
         paidAt,
-        feeFen: confirmation.feeFen ?? 0,
+        feeFollows: confirmation.feeFollows ?? false,
         certificateNo: certificateNo(paidAt.getFullYear(), numbers[i]),
         providerPaymentId: confirmation.providerPaymentId ?? donation.providerPaymentId,
       };
     });
     await tx.execute(sql`
-      update donations d set status = 'paid', paid_at = p."paidAt", fee_fen = p."feeFen", certificate_no = p."certificateNo",
+      update donations d set status = 'paid', paid_at = p."paidAt", certificate_no = p."certificateNo",
         provider_payment_id = p."providerPaymentId", updated_at = now()
-      from jsonb_to_recordset(${JSON.stringify(paid)}::jsonb) as p(id uuid, "paidAt" timestamptz, "feeFen" bigint, "certificateNo" text, "providerPaymentId" text)
+      from jsonb_to_recordset(${JSON.stringify(paid)}::jsonb) as p(id uuid, "paidAt" timestamptz, "certificateNo" text, "providerPaymentId" text)
       where d.id = p.id`);
     await postDonations(tx, paid);
-    for (const d of paid.filter((p) => p.feeFen > 0)) {
-      // The processor keeps its fee out of the gift: the fund it went to bears it, as its own entry.
-      await postDonationOutflow(tx, 'fee', { id: d.id, projectId: d.projectId, amountFen: d.feeFen, memo: `processor fee ${d.certificateNo}`, postedAt: d.paidAt });
-    }
+    const feesToFollow = paid.filter((d) => d.feeFollows).map((d) => ({ donationId: d.id, provider: d.provider, paidAt: d.paidAt }));
+    if (feesToFollow.length > 0) await tx.insert(feesDue).values(feesToFollow);
     // A refund the processor reported before its confirmation (out-of-order delivery) applies now.
     await applyParkedRefunds(
       tx,

@@ -50,5 +50,5 @@ export async function recordPlanInvoice(tx: Db, provider: string, event: Invoice
     .select({ id: donations.id })
     .from(donations)
     .where(eq(donations.providerInvoiceId, event.invoiceId));
-  await fulfilDonation(tx, donation.id, { providerPaymentId: event.providerPaymentId, paidAt: event.paidAt });
+  await fulfilDonation(tx, donation.id, { providerPaymentId: event.providerPaymentId, paidAt: event.paidAt, feeFollows: event.feeFollows });
 }

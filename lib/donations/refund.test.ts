@@ -7,7 +7,8 @@ import { accountCodes } from '@/lib/ledger/accounts';
 import { postDisbursement } from '@/lib/ledger/movements';
 import { requestRefund } from './admin-refund';
 import { applyPaymentEvent } from './apply-event';
-import { recordProcessorFee } from './fee';
+import { bookFees } from './fee';
+import { fulfilDonation } from './fulfil';
 import { balanceOf, donationRow, entriesFor, fundOf, movedOn, newPendingDonation, newProject, newUser } from './testing/fixtures';
 
 const db = useTestDb();
@@ -118,11 +119,11 @@ describe('refunds', () => {
     const project = await newProject(db);
     const [spent, other] = [await newPendingDonation(db, { projectId: project.id }), await newPendingDonation(db, { projectId: project.id })];
     const pi = `pi_${randomUUID()}`;
-    await pay(spent.id, pi);
+    await fulfilDonation(db, spent.id, { providerPaymentId: pi, feeFollows: true });
     await db.transaction((tx) => postDisbursement(tx, { disbursementId: randomUUID(), projectId: project.id, amountFen: 10000, purpose: 'school supplies' }));
     await pay(other.id, `pi_${randomUUID()}`);
-    expect(await recordProcessorFee(db, 'demo', pi, 300)).toBe(true);
-    expect(await recordProcessorFee(db, 'demo', pi, 300)).toBe(false); // once
+    expect(await bookFees(db, [{ donationId: spent.id, feeFen: 300 }])).toBe(1);
+    expect(await bookFees(db, [{ donationId: spent.id, feeFen: 300 }])).toBe(0); // once
     expect(await balanceOf(db, fundOf(project.id))).toBe(10000); // the other gift, untouched
     expect(await movedOn(db, spent.id, accountCodes.processorFees)).toBe(300);
     expect(await movedOn(db, spent.id, accountCodes.clearing)).toBe(-10000 - 300);

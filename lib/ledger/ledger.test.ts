@@ -11,7 +11,8 @@ import { reverseDisbursement } from '@/lib/disbursements/reverse';
 import { activeProjectId, intake, randomIp, staffUser } from '@/lib/needs/test-fixtures';
 import { accountCodes } from './accounts';
 import { allocateToProject, allocationSchema } from './allocate';
-import { postAllocation, postDisbursement, postDonation, postDonationOutflow } from './movements';
+import { postOutOfGift } from '@/lib/donations/refund';
+import { postAllocation, postDisbursement, postDonation } from './movements';
 import { traceDonation, traceDonations } from './trace';
 import { verifyBalances, verifyChain, verifyInflows } from './verify';
 
@@ -252,7 +253,7 @@ describe('the ledger under random sequences of money movements', () => {
               gifts.push({ id: await give(p, o.fen), projectId: p, fen: o.fen });
             } else if (o.op === 'refund' && gifts.length) {
               const g = gifts[o.index % gifts.length];
-              await db.transaction((tx) => postDonationOutflow(tx, 'refund', { id: g.id, projectId: g.projectId, amountFen: Math.min(o.fen, g.fen), memo: 'refund' }));
+              await db.transaction((tx) => postOutOfGift(tx, 'refund', { id: g.id, projectId: g.projectId, certificateNo: null }, Math.min(o.fen, g.fen)));
             } else if (o.op === 'allocate') {
               await db.transaction((tx) => postAllocation(tx, { projectId, amountFen: o.fen, reason: '测试拨付', postedById: admin.id }));
             } else if (o.op === 'spend') {

@@ -37,27 +37,6 @@ export async function postDonations(tx: Db, paid: PaidDonation[]) {
   return entries;
 }
 
-/** A processor fee or a refund comes out of the gift's own fund, from that gift's unspent money first. */
-export async function postDonationOutflow(
-  tx: Db,
-  kind: 'fee' | 'refund',
-  d: { id: string; projectId: string | null; amountFen: number; memo: string; postedAt?: Date },
-) {
-  const fund = fundFor(d.projectId);
-  const entry = await postEntry(tx, {
-    kind,
-    memo: d.memo,
-    donationId: d.id,
-    postedAt: d.postedAt,
-    lines: [
-      { accountCode: fund, amountFen: -d.amountFen },
-      { accountCode: kind === 'fee' ? accountCodes.processorFees : accountCodes.refunds, amountFen: d.amountFen },
-    ],
-  });
-  await consumeFifo(tx, { accountCode: fund, outflowEntryId: entry.id, amountFen: d.amountFen, preferDonationId: d.id });
-  return entry;
-}
-
 /** General (unrestricted) money moved to a project by the administrators, with the reason on the record. */
 export async function postAllocation(
   tx: Db,

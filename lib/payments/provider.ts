@@ -35,8 +35,8 @@ export type RefundRequest = {
  * through applyPaymentEvent, which records the event id once and moves the donation forward.
  */
 export type PaymentEvent =
-  // feeFen: what the processor kept, when known before the payment is applied (it is then booked with it).
-  | { kind: 'checkout_paid'; donationId: string; providerPaymentId: string | null; amountFen: number; paidAt: Date; feeFen?: number }
+  // feeFollows: the processor keeps a fee it does not state in the event; it is looked up later (lib/donations/fee.ts).
+  | { kind: 'checkout_paid'; donationId: string; providerPaymentId: string | null; amountFen: number; paidAt: Date; feeFollows?: boolean }
   // Failed and expired name their checkout session: only the donation's (or plan's) current one ends it.
   | { kind: 'checkout_failed'; donationId: string; sessionId: string }
   | { kind: 'checkout_expired'; donationId: string; sessionId: string }
@@ -51,6 +51,7 @@ export type PaymentEvent =
       amountFen: number;
       providerPaymentId: string | null;
       paidAt: Date;
+      feeFollows?: boolean;
     }
   | { kind: 'plan_ended'; subscriptionId: string }
   | { kind: 'ignored'; reason: string };

@@ -1,23 +1,27 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** Stripe's fee on every bench payment, in fen of CNY. */
+export const benchFeeFen = 60;
+
 /**
  * Where the bench server's Stripe client is pointed (STRIPE_API_HOST/PORT/PROTOCOL), so nothing can reach the
- * real Stripe. A completed checkout makes one call: its payment's fee, which the stand-in answers as ¥0.60 in
- * CNY; anything else is answered with an error. It counts calls so the report can say so
+ * real Stripe. It knows the payments the bench makes (`charge`, as a payment succeeds before Stripe's webhook
+ * tells of it) and lists their balance transactions as Stripe does — newest first, a page at a time, each with a
+ * fee of ¥0.60 in CNY; anything else is answered with an error. It counts calls so the report can say so
  * (lib/payments/stripe/testing/stand-in.ts is the tests' richer one, tied to vitest).
  */
 export async function startStripeStandIn() {
   let calls = 0;
+  const charges: { paymentIntent: string; created: number }[] = [];
   const server = http.createServer((req, res) => {
     calls++;
     req.resume();
     req.on('end', () => {
-      const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
-      if (req.method === 'GET' && path.startsWith('/v1/payment_intents/')) {
-        const balance = { id: `txn_${calls}`, object: 'balance_transaction', fee: 60, currency: 'cny', exchange_rate: null };
+      const url = new URL(req.url ?? '/', 'http://stand-in');
+      if (req.method === 'GET' && url.pathname === '/v1/balance_transactions') {
         res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify({ id: path.split('/').pop(), object: 'payment_intent', latest_charge: { id: `ch_${calls}`, object: 'charge', balance_transaction: balance } }));
+        res.end(JSON.stringify(balanceTransactions(charges, url.searchParams)));
         return;
       }
       res.writeHead(404, { 'Content-Type': 'application/json' });
@@ -28,6 +32,23 @@ export async function startStripeStandIn() {
   return {
     port: (server.address() as AddressInfo).port,
     calls: () => calls,
+    charge: (paymentIntent: string) => charges.push({ paymentIntent, created: Math.floor(Date.now() / 1000) }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+function balanceTransactions(charges: { paymentIntent: string; created: number }[], query: URLSearchParams) {
+  const [gte, lte] = [Number(query.get('created[gte]') ?? -Infinity), Number(query.get('created[lte]') ?? Infinity)];
+  const limit = Number(query.get('limit') ?? 10);
+  // Transaction i is charges[i]; the newest is listed first, a page starts after the one named.
+  let i = query.get('starting_after') ? Number(query.get('starting_after')!.slice('txn_'.length)) - 1 : charges.length - 1;
+  const data = [];
+  for (; i >= 0 && data.length < limit; i--) {
+    const c = charges[i];
+    if (c.created < gte) break;
+    if (c.created > lte) continue;
+    const source = { id: `ch_${i}`, object: 'charge', payment_intent: c.paymentIntent };
+    data.push({ id: `txn_${i}`, object: 'balance_transaction', type: 'charge', created: c.created, fee: benchFeeFen, currency: 'cny', exchange_rate: null, source });
+  }
+  return { object: 'list', data, has_more: i >= 0 && charges[i].created >= gte, url: '/v1/balance_transactions' };
 }

@@ -39,20 +39,6 @@ export function createStripeProvider(config: StripeConfig, methods: PaymentMetho
   };
 }
 
-/**
- * What Stripe kept of a payment, in fen: the fee on its charge's balance transaction, converted back to CNY when
- * the account settles in another currency (`exchange_rate` converts the charge's currency into the balance's).
- * Null while the charge has no balance transaction yet, or when it cannot be converted.
- */
-export async function feeOfPayment(stripe: Stripe, paymentIntentId: string): Promise<number | null> {
-  const intent = await stripe.paymentIntents.retrieve(paymentIntentId, { expand: ['latest_charge.balance_transaction'] });
-  const charge = intent.latest_charge;
-  const balance = charge && typeof charge !== 'string' ? charge.balance_transaction : null;
-  if (!balance || typeof balance === 'string') return null;
-  if (balance.currency === 'cny') return balance.fee;
-  return balance.exchange_rate ? Math.round(balance.fee / balance.exchange_rate) : null;
-}
-
 /** The payment intent behind a subscription invoice, which Stripe's invoice events no longer carry. */
 export async function paymentIntentOfInvoice(stripe: Stripe, invoiceId: string): Promise<string | null> {
   const payments = await stripe.invoicePayments.list({ invoice: invoiceId, status: 'paid', limit: 1 });

@@ -62,6 +62,7 @@ function sessionPaid(session: Stripe.Checkout.Session, created: number): Payment
     providerPaymentId: idOf(session.payment_intent),
     amountFen: session.amount_total,
     paidAt: new Date(created * 1000),
+    feeFollows: true,
   };
 }
 
@@ -79,6 +80,7 @@ function invoicePaid(invoice: Stripe.Invoice, created: number): PaymentEvent {
     amountFen: invoice.amount_paid,
     providerPaymentId: idOf(payment?.payment_intent),
     paidAt: new Date((invoice.status_transitions?.paid_at ?? created) * 1000),
+    feeFollows: true,
   };
 }
 

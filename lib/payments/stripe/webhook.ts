@@ -2,9 +2,11 @@ import type Stripe from 'stripe';
 import type { Db } from '@/db/client';
 import { lookUpInvoicePayment, type EventOutcome } from '@/lib/donations/apply-event';
 import { applyInBatch } from '@/lib/donations/event-batches';
-import { lookUpInvoiceFee, withFee } from '@/lib/donations/fee';
+import { reconcileFees } from '@/lib/donations/fee';
+import { runWhenDue } from '@/lib/jobs';
 import { createStripeClient, type StripeConfig } from './client';
-import { feeOfPayment, paymentIntentOfInvoice } from './provider';
+import { stripeFeeLookup } from './fees';
+import { paymentIntentOfInvoice } from './provider';
 import { translateStripeEvent } from './translate';
 
 export type WebhookResult = { status: 200; outcome: EventOutcome; type: string } | { status: 400; error: string };
@@ -14,8 +16,8 @@ let client: { key: string; stripe: Stripe } | undefined;
 /**
  * A Stripe webhook delivery: the signature is checked on the raw body exactly as received, then the event goes
  * through the one idempotent door, in one transaction with the deliveries arriving at the same moment. A bad
- * signature changes nothing; a processing error — also a failed look-up of an invoice's payment or of a payment's
- * fee — is thrown (500) so Stripe delivers again.
+ * signature changes nothing; a processing error — also a failed look-up of an invoice's payment — is thrown (500)
+ * so Stripe delivers again. Stripe's fees are not in its events: they are booked later (`reconcileStripeFees`).
  */
 export async function handleStripeWebhook(
   db: Db,
@@ -30,12 +32,25 @@ export async function handleStripeWebhook(
   } catch {
     return { status: 400, error: 'signature verification failed' };
   }
-  const feeOf = (paymentId: string) => feeOfPayment(stripeFor(config), paymentId);
-  const translated = await withFee(translateStripeEvent(event), feeOf);
+  const translated = translateStripeEvent(event);
   const outcome = await applyInBatch(db, 'stripe', { eventId: event.id, type: event.type, event: translated });
-  const invoicePayment = await lookUpInvoicePayment(db, 'stripe', translated, { paymentOfInvoice: (invoiceId) => paymentIntentOfInvoice(stripeFor(config), invoiceId) });
-  await lookUpInvoiceFee(db, 'stripe', invoicePayment, feeOf);
+  await lookUpInvoicePayment(db, 'stripe', translated, { paymentOfInvoice: (invoiceId) => paymentIntentOfInvoice(stripeFor(config), invoiceId) });
   return { status: 200, outcome, type: event.type };
+}
+
+/** How often, at most, fees are reconciled after webhook deliveries (across every instance). */
+export const feeReconcileEverySeconds = 60;
+
+/**
+ * Books the fees Stripe kept of paid gifts, in batches (one list call per hundred payments): after a webhook's
+ * answer when the last run is a minute old (`runWhenDue`), and from `npm run fees:reconcile` on a schedule.
+ */
+export function reconcileStripeFees(db: Db, config: StripeConfig) {
+  return reconcileFees(db, 'stripe', stripeFeeLookup(stripeFor(config)));
+}
+
+export function reconcileStripeFeesWhenDue(db: Db, config: StripeConfig) {
+  return runWhenDue(db, 'stripe_fees', feeReconcileEverySeconds, () => reconcileStripeFees(db, config));
 }
 
 function stripeFor(config: StripeConfig): Stripe {

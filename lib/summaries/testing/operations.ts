@@ -5,6 +5,7 @@ import type { Db } from '@/db/client';
 import { donations, needs } from '@/db/schema';
 import { decideDisbursement, requestDisbursement } from '@/lib/disbursements/disbursements';
 import { reverseDisbursement } from '@/lib/disbursements/reverse';
+import { bookFees } from '@/lib/donations/fee';
 import { newPendingDonation } from '@/lib/donations/testing/fixtures';
 import { fulfilDonation } from '@/lib/donations/fulfil';
 import { applyRefundTotal, parkRefund } from '@/lib/donations/refund';
@@ -82,7 +83,8 @@ async function giveGift(db: Db, cast: Cast, o: { toProject: boolean; donor: numb
     amountFen: o.fen,
     donorId: cast.donors[o.donor] ?? null,
   });
-  await fulfilDonation(db, d.id, { feeFen: Math.min(o.feeFen, o.fen), providerPaymentId: `pi_${d.id}` });
+  await fulfilDonation(db, d.id, { feeFollows: o.feeFen > 0, providerPaymentId: `pi_${d.id}` });
+  await bookFees(db, [{ donationId: d.id, feeFen: Math.min(o.feeFen, o.fen) }]);
   return d.id;
 }
 

@@ -1,6 +1,7 @@
+import { after } from 'next/server';
 import { getDb } from '@/db/client';
 import { stripeConfigFromEnv } from '@/lib/payments/stripe/client';
-import { handleStripeWebhook } from '@/lib/payments/stripe/webhook';
+import { handleStripeWebhook, reconcileStripeFeesWhenDue } from '@/lib/payments/stripe/webhook';
 
 // Stripe signs the exact bytes it sent: Node runtime, body read raw, never parsed before verification.
 export const runtime = 'nodejs';
@@ -11,5 +12,6 @@ export async function POST(req: Request): Promise<Response> {
   if (!config) return Response.json({ error: 'Stripe is not configured' }, { status: 404 });
   const result = await handleStripeWebhook(getDb(), await req.text(), req.headers.get('stripe-signature'), config);
   if (result.status === 400) return Response.json({ error: result.error }, { status: 400 });
+  after(() => reconcileStripeFeesWhenDue(getDb(), config));
   return Response.json({ received: true, outcome: result.outcome }, { status: 200 });
 }

@@ -18,8 +18,11 @@ export type CapturedRequest = {
  */
 export async function startStripeStandIn() {
   const requests: CapturedRequest[] = [];
-  /** A payment's balance transaction, by payment intent id, as a test sets it (none: not available yet). */
-  const balances = new Map<string, { fee: number; currency: string; exchange_rate: number | null }>();
+  /**
+   * A payment's balance transaction, by payment intent id, as a test sets it (none: not available yet); listed
+   * newest first in the order set, `created` (Unix seconds) defaulting to the time of the request.
+   */
+  const balances = new Map<string, Balance>();
   /** Paths answered with a server error, as Stripe does now and then. */
   const failing = new Set<string>();
   const replies = new Map<string, string>();
@@ -55,7 +58,24 @@ export async function startStripeStandIn() {
   };
 }
 
-function answer(method: string, path: string, form: Record<string, string>, n: number, balances: Map<string, object>): object {
+type Balance = { fee: number; currency: string; exchange_rate: number | null; created?: number };
+
+/** Balance transactions as Stripe lists them: newest first, within `created`, a page after `starting_after`. */
+function balanceList(form: Record<string, string>, balances: Map<string, Balance>) {
+  const now = Math.floor(Date.now() / 1000);
+  const expand = Object.entries(form).some(([k, v]) => k.startsWith('expand') && v === 'data.source');
+  const all = [...balances].reverse().map(([pi, b]) => {
+    const charge = { id: `ch_of_${pi}`, object: 'charge', payment_intent: pi };
+    return { id: `txn_of_${pi}`, object: 'balance_transaction', type: 'charge', ...b, created: b.created ?? now, source: expand ? charge : charge.id };
+  });
+  const inRange = all.filter((t) => t.created >= Number(form['created[gte]'] ?? -Infinity) && t.created <= Number(form['created[lte]'] ?? Infinity));
+  const after = form.starting_after ? inRange.findIndex((t) => t.id === form.starting_after) + 1 : 0;
+  const limit = Number(form.limit ?? 10);
+  return { object: 'list', data: inRange.slice(after, after + limit), has_more: after + limit < inRange.length, url: '/v1/balance_transactions' };
+}
+
+function answer(method: string, path: string, form: Record<string, string>, n: number, balances: Map<string, Balance>): object {
+  if (method === 'GET' && path === '/v1/balance_transactions') return balanceList(form, balances);
   if (method === 'GET' && path.startsWith('/v1/payment_intents/')) {
     const id = path.split('/').pop()!;
     const balance = balances.get(id);
