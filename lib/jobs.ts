@@ -16,13 +16,18 @@ export async function claimJob(db: Db, name: string, everySeconds: number): Prom
 const notBefore = new Map<string, number>();
 
 /**
- * Runs a job after a request when it is due, without asking the database on every request: each instance asks at
- * most once per `everySeconds` (a time kept in memory — losing it only makes the instance ask once sooner).
- * A failure is logged and left for the next turn.
+ * Whether this instance should try for a job's turn now: true at most once per `everySeconds` (a time kept in
+ * memory — losing it only makes the instance try once sooner), so a caller on a request path asks the database, and
+ * schedules work after its response (which costs a busy route half its throughput), only that often.
  */
-export async function runWhenDue(db: Db, name: string, everySeconds: number, job: () => Promise<unknown>): Promise<void> {
-  if (Date.now() < (notBefore.get(name) ?? 0)) return;
+export function dueHere(name: string, everySeconds: number): boolean {
+  if (Date.now() < (notBefore.get(name) ?? 0)) return false;
   notBefore.set(name, Date.now() + everySeconds * 1000);
+  return true;
+}
+
+/** Runs a job if this caller claims its turn (`claimJob`); a failure is logged and left for the next turn. */
+export async function runInTurn(db: Db, name: string, everySeconds: number, job: () => Promise<unknown>): Promise<void> {
   try {
     if (await claimJob(db, name, everySeconds)) await job();
   } catch (error) {

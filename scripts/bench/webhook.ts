@@ -141,13 +141,15 @@ export async function measureWebhook(base: string, url: string, seconds: number,
     return f;
   };
   const byServer = await feesBooked();
+  const reconcileStarted = Date.now();
   // What is still due, reconciled here; a run that finds nothing to book waits for one the server has under way.
   for (let tries = 0; tries < 60 && (await feesBooked()).due > 0; tries++) {
     if ((await reconcileStripeFees(db, stripe.config)).booked === 0) await new Promise((r) => setTimeout(r, 1000));
   }
   const [{ feeEntries }] = await sql<{ feeEntries: number }[]>`
     select count(*)::int as "feeEntries" from journal_entries where kind = 'fee' and donation_id = any(${ids})`;
-  const fees = { ...(await feesBooked()), feeEntries, bookedByServerDuringRun: byServer.booked };
+  const reconcileSeconds = (Date.now() - reconcileStarted) / 1000;
+  const fees = { ...(await feesBooked()), feeEntries, bookedByServerDuringRun: byServer.booked, reconcileSeconds };
   await sql.end();
   const feesOk = fees.booked === paidIds.size && fees.right === paidIds.size && fees.due === 0 && fees.feeEntries === paidIds.size;
 
@@ -169,7 +171,7 @@ export async function measureWebhook(base: string, url: string, seconds: number,
   const detail =
     `${delivered.size} distinct events (+${tally.resent} repeats, ${redelivered} re-delivered after the runs): ${events} recorded, ${paidIds.size} donations paid` +
     `${paidAreDelivered ? ' (exactly those sent)' : ' (NOT the ones sent)'}, ${entries} ledger entries, ${doubled} doubled; ${appliedTwice} events answered "applied" twice; ` +
-    `Stripe's fee booked once on ${fees.feeEntries} (${fees.bookedByServerDuringRun} by the server after its answers, the rest reconciled after the run)${feesOk ? '' : ' — FEES WRONG'}; ` +
+    `Stripe's fee booked once on ${fees.feeEntries} (${fees.bookedByServerDuringRun} by the server after its answers, the rest reconciled after the run in ${reconcileSeconds.toFixed(1)} s)${feesOk ? '' : ' — FEES WRONG'}; ` +
     `ledger ${ledgerOk ? 'balanced, chain intact' : `BROKEN (${chain.problem ?? ''} ${mismatches.length} mismatches)`}${tally.exhausted ? '; RAN OUT of fresh events' : ''}`;
   console.log(`  verification: ${detail}`);
   return { ...result, checks: { ok, detail }, verification: v };

@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { lookUpInvoicePayment, type EventOutcome } from '@/lib/donations/apply-event';
 import { applyInBatch } from '@/lib/donations/event-batches';
 import { reconcileFees } from '@/lib/donations/fee';
-import { runWhenDue } from '@/lib/jobs';
+import { runInTurn } from '@/lib/jobs';
 import { createStripeClient, type StripeConfig } from './client';
 import { stripeFeeLookup } from './fees';
 import { paymentIntentOfInvoice } from './provider';
@@ -38,19 +38,19 @@ export async function handleStripeWebhook(
   return { status: 200, outcome, type: event.type };
 }
 
-/** How often, at most, fees are reconciled after webhook deliveries (across every instance). */
-export const feeReconcileEverySeconds = 60;
+/** Fees are reconciled after webhook deliveries at most once a minute, across every instance. */
+export const stripeFeesJob = { name: 'stripe_fees', everySeconds: 60 } as const;
 
 /**
  * Books the fees Stripe kept of paid gifts, in batches (one list call per hundred payments): after a webhook's
- * answer when the last run is a minute old (`runWhenDue`), and from `npm run fees:reconcile` on a schedule.
+ * answer in the job's turn (`reconcileStripeFeesInTurn`), and from `npm run fees:reconcile` on a schedule.
  */
 export function reconcileStripeFees(db: Db, config: StripeConfig) {
   return reconcileFees(db, 'stripe', stripeFeeLookup(stripeFor(config)));
 }
 
-export function reconcileStripeFeesWhenDue(db: Db, config: StripeConfig) {
-  return runWhenDue(db, 'stripe_fees', feeReconcileEverySeconds, () => reconcileStripeFees(db, config));
+export function reconcileStripeFeesInTurn(db: Db, config: StripeConfig) {
+  return runInTurn(db, stripeFeesJob.name, stripeFeesJob.everySeconds, () => reconcileStripeFees(db, config));
 }
 
 function stripeFor(config: StripeConfig): Stripe {
