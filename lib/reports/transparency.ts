@@ -101,27 +101,20 @@ export type ProjectRow = {
 };
 
 export async function getByProject(db: Db): Promise<ProjectRow[]> {
-  // One pass over the projects' ledger totals (per account and entry kind; an account's total over all
-  // kinds is its balance) and their case totals.
+  // Each project's two accounts (their balances, kept with every posting: what its fund holds, what it paid out),
+  // its fund's totals by entry kind (given, allocated) and its case totals — one row each, nothing to add up.
   const rows = await db.execute<Record<string, string>>(sql`
-    with money as (
-      select a.project_id,
-        sum(t.amount_fen) filter (where a.kind = 'project_fund' and t.entry_kind = 'donation') as raised,
-        sum(t.amount_fen) filter (where a.kind = 'project_fund' and t.entry_kind = 'allocation') as allocated,
-        sum(t.amount_fen) filter (where a.kind = 'payments_out') as spent,
-        sum(t.amount_fen) filter (where a.kind = 'project_fund') as balance
-      from ledger_accounts a join ledger_account_totals t on t.account_id = a.id
-      where a.project_id is not null
-      group by a.project_id
-    )
     select p.id, p.slug, p.name_zh, p.name_en,
-      coalesce(m.spent, 0) as spent, coalesce(m.balance, 0) as balance,
-      coalesce(m.raised, 0) as raised, coalesce(m.allocated, 0) as allocated,
+      coalesce(paid.balance_fen, 0) as spent, coalesce(fund.balance_fen, 0) as balance,
+      coalesce(given.amount_fen, 0) as raised, coalesce(allocated.amount_fen, 0) as allocated,
       coalesce(c.person_times, 0) as person_times,
       -- As before: a project shows needs served once it has recorded a service.
       case when c.service_records > 0 then c.served_needs else 0 end as needs
     from projects p
-      left join money m on m.project_id = p.id
+      left join ledger_accounts fund on fund.project_id = p.id and fund.kind = 'project_fund'
+      left join ledger_accounts paid on paid.project_id = p.id and paid.kind = 'payments_out'
+      left join ledger_account_totals given on given.account_id = fund.id and given.entry_kind = 'donation'
+      left join ledger_account_totals allocated on allocated.account_id = fund.id and allocated.entry_kind = 'allocation'
       left join project_case_totals c on c.project_id = p.id
     where p.status <> 'draft' order by p.sort_order`);
   return rows.map((r) => ({
