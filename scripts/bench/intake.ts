@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { serverActionId } from '@/e2e/server-actions';
 import { lookupHash } from '@/lib/privacy/crypto';
+import { checkpoint } from './app';
 import { measure, type RequestPlan, type Result } from './load';
 
 
@@ -84,6 +85,7 @@ function intakePlan(actionId: string, base: string) {
 /** Loads the resident's form, then checks in the database that each 2xx made exactly one need, the one it named. */
 export async function measureIntake(base: string, url: string, seconds: number): Promise<Result & { verification: object }> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
+  await checkpoint(sql);
   const [{ before, started }] = await sql<{ before: number; started: Date }[]>`select count(*)::int as before, now() as started from needs`;
   const { plan, sent } = intakePlan(serverActionId('app/[locale]/help/actions.ts', 'submitNeedAction'), base);
   const result = await measure('POST /help', 'private', [{ base, route: '/help', plan }], seconds);

@@ -7,6 +7,7 @@ import type { StripeConfig } from '@/lib/payments/stripe/client';
 import { paidSession, signedEvent } from '@/lib/payments/stripe/testing/events';
 import { reconcileStripeFees } from '@/lib/payments/stripe/webhook';
 import { measure, type RequestPlan, type Result } from './load';
+import { checkpoint } from './app';
 import { benchFeeFen } from './stripe-stand-in';
 
 const signer = new Stripe('sk_test_bench_signer');
@@ -102,6 +103,7 @@ export async function measureWebhook(base: string, url: string, seconds: number,
   const sql = postgres(url, { max: 2, onnotice: () => {} });
   const run = randomBytes(4).toString('hex');
   const pool = await preparePool(sql, run, poolSize, stripe.config.webhookSecret);
+  await checkpoint(sql);
   const { plan, handedOut, answered, applied, tally, fresh } = webhookPlan(pool, stripe);
   const result = await measure('POST /api/stripe/webhook', 'webhook', [{ base, route: '/api/stripe/webhook', plan }], seconds);
   await new Promise((r) => setTimeout(r, 3000));
