@@ -11,14 +11,18 @@ const listTries = 3;
 /**
  * Stripe's fees for many payments at once: the balance transactions created around their payments, a hundred a
  * page with each one's charge, matched by payment intent. A payment the list has missed a few times (a charge
- * outside the window) is asked about on its own.
+ * outside the window) is asked about on its own; if that fails, it waits for a later run.
  */
 export function stripeFeeLookup(stripe: Stripe): FeeLookup {
   return async (payments) => {
     const listed = payments.filter((p) => p.attempts < listTries);
     const fees = listed.length > 0 ? await listedFees(stripe, listed) : new Map<string, number>();
     for (const p of payments.filter((p) => p.attempts >= listTries)) {
-      const fee = await feeOfPayment(stripe, p.providerPaymentId);
+      // One payment Stripe will not tell about (an error, a payment it does not have) waits alone: it must not hold up the others.
+      const fee = await feeOfPayment(stripe, p.providerPaymentId).catch((error: Error) => {
+        console.warn(`Stripe fee of ${p.providerPaymentId} not looked up: ${error.message}`);
+        return null;
+      });
       if (fee !== null) fees.set(p.providerPaymentId, fee);
     }
     return fees;

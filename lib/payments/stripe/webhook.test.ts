@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { POST } from '@/app/api/stripe/webhook/route';
 import { donations, feesDue, jobRuns, paymentEvents, recurringPlans } from '@/db/schema';
@@ -61,7 +61,8 @@ describe('the Stripe webhook route', () => {
     stripe().balances.set(piCny, { fee: 340, currency: 'cny', exchange_rate: null });
     // Settled in HKD: ¥100.00 at 1.08 HKD per CNY is HK$108.00; a fee of HK$3.89 is ¥3.60.
     stripe().balances.set(piHkd, { fee: 389, currency: 'hkd', exchange_rate: 1.08 });
-    const calls = () => stripe().requests.filter((r) => r.path === '/v1/balance_transactions' || r.path.startsWith('/v1/payment_intents')).length;
+    const ours = new Set(['/v1/balance_transactions', `/v1/payment_intents/${piCny}`, `/v1/payment_intents/${piHkd}`]);
+    const calls = () => stripe().requests.filter((r) => ours.has(r.path)).length;
     const before = calls();
     await deliver(signedEvent('checkout.session.completed', paidSession(cny.donation.id, 10000, piCny)));
     await deliver(signedEvent('checkout.session.completed', paidSession(hkd.donation.id, 10000, piHkd)));
@@ -109,16 +110,24 @@ describe('the Stripe webhook route', () => {
     expect(await balanceOf(db, fundOf(project.id))).toBe(10000 - 60);
   });
 
-  it('a payment the list keeps missing is asked about on its own', async () => {
-    const { project, donation } = await stripeDonation();
-    const pi = `pi_${randomUUID()}`;
-    await deliver(signedEvent('checkout.session.completed', paidSession(donation.id, 10000, pi)));
+  it('a payment the list keeps missing is asked about on its own; one Stripe cannot tell about holds up no other', async () => {
+    const [missed, unknown, listed] = [await stripeDonation(), await stripeDonation(), await stripeDonation()];
+    const [pi, unknownPi, listedPi] = [`pi_${randomUUID()}`, `pi_${randomUUID()}`, `pi_${randomUUID()}`];
+    for (const [d, p] of [[missed, pi], [unknown, unknownPi], [listed, listedPi]] as const) {
+      await deliver(signedEvent('checkout.session.completed', paidSession(d.donation.id, 10000, p)));
+    }
     // Its balance transaction dated far outside the window the list looks in.
     stripe().balances.set(pi, { fee: 75, currency: 'cny', exchange_rate: null, created: 1_000_000 });
-    await db.update(feesDue).set({ attempts: 3, nextTryAt: new Date(Date.now() - 1000) }).where(eq(feesDue.donationId, donation.id));
+    stripe().balances.set(listedPi, { fee: 50, currency: 'cny', exchange_rate: null });
+    stripe().failing.add(`/v1/payment_intents/${unknownPi}`);
+    const ids = [missed, unknown].map((d) => d.donation.id);
+    await db.update(feesDue).set({ attempts: 3, nextTryAt: new Date(Date.now() - 1000) }).where(inArray(feesDue.donationId, ids));
     await reconcileStripeFees(db, config());
     expect(stripe().requests.some((r) => r.path === `/v1/payment_intents/${pi}`)).toBe(true);
-    expect(await balanceOf(db, fundOf(project.id))).toBe(10000 - 75);
+    expect(await balanceOf(db, fundOf(missed.project.id))).toBe(10000 - 75);
+    expect(await balanceOf(db, fundOf(listed.project.id))).toBe(10000 - 50);
+    const [waiting] = await db.select().from(feesDue).where(eq(feesDue.donationId, unknown.donation.id));
+    expect(waiting.attempts).toBe(4);
   });
 
   it('answers 400 to a bad signature and changes nothing', async () => {
