@@ -118,17 +118,31 @@ export const paymentEvents = pgTable(
   (t) => [primaryKey({ columns: [t.provider, t.eventId] })],
 );
 
-/** A refund the processor reported before the payment it refunds was confirmed (out-of-order delivery). */
-export const pendingRefunds = pgTable(
-  'pending_refunds',
+/**
+ * Each refund the processor reports, by its own id. Its amount is booked once, when the payment it refunds is
+ * confirmed (until then `donation_id` is null: reported ahead of its payment). A refund that fails or is cancelled
+ * afterwards is marked so, once, and its booking reversed: the money is back in the programme's account. A failure
+ * is final — a later, older report of the same refund changes nothing.
+ */
+export const refunds = pgTable(
+  'refunds',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
     provider: text('provider').notNull(),
+    refundId: text('refund_id').notNull(),
     providerPaymentId: text('provider_payment_id').notNull(),
-    refundedTotalFen: bigint('refunded_total_fen', { mode: 'number' }).notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    failed: boolean('failed').notNull().default(false),
+    donationId: uuid('donation_id').references(() => donations.id),
+    /** What was booked: the amount, or less when the gift had less left unrefunded. */
+    bookedFen: bigint('booked_fen', { mode: 'number' }).notNull().default(0),
+    entryId: bigint('entry_id', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('pending_refunds_payment_idx').on(t.provider, t.providerPaymentId)],
+  (t) => [
+    primaryKey({ columns: [t.provider, t.refundId] }),
+    index('refunds_waiting_idx').on(t.provider, t.providerPaymentId).where(sql`${t.donationId} is null and not ${t.failed}`),
+    check('refunds_amount_positive', sql`${t.amountFen} > 0`),
+  ],
 );
 
 /**

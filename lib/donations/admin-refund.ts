@@ -61,13 +61,11 @@ export async function requestRefund(db: Db, actor: Actor, input: z.infer<typeof 
     // A monthly gift: find its payment first and keep it, so the refund's webhook finds this donation.
     paymentId = await resolveInvoicePayment(db, d.provider, d.providerInvoiceId, provider.paymentOfInvoice);
   }
-  const refundedTotalFen = d.refundedFen + input.amountFen;
   const settled = await provider.refund({
     donationId: d.id,
     providerPaymentId: paymentId,
     providerInvoiceId: d.providerInvoiceId,
     amountFen: input.amountFen,
-    refundedTotalFen,
     // Not the running total: a second refund made before the first one's webhook arrives would repeat it.
     idempotencyKey: `refund:${d.id}:${input.intent}`,
   });
@@ -76,7 +74,7 @@ export async function requestRefund(db: Db, actor: Actor, input: z.infer<typeof 
     action: 'donation:refund',
     targetType: 'donation',
     targetId: d.id,
-    details: { amountFen: input.amountFen, refundedTotalFen, provider: d.provider },
+    details: { amountFen: input.amountFen, refundedTotalFen: d.refundedFen + input.amountFen, provider: d.provider },
   });
   if (settled) await applyPaymentEvent(db, d.provider, settled.eventId, settled.type, settled.event);
 }

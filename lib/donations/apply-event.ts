@@ -5,11 +5,11 @@ import type { PaymentEvent, SettledEvent } from '@/lib/payments/provider';
 import { fulfilDonations, type Fulfilment } from './fulfil';
 import { resolveInvoicePayment, type PaymentOfInvoice } from './invoice-payment';
 import { recordPlanInvoice } from './plan-invoice';
-import { applyRefundTotal, parkRefund, sweepParkedRefunds } from './refund';
+import { applyRefund, sweepParkedRefunds } from './refund';
 
 export type EventOutcome = 'applied' | 'ignored' | 'duplicate';
 
-const paymentsOrRefunds = new Set<PaymentEvent['kind']>(['checkout_paid', 'plan_invoice_paid', 'refunded']);
+const paymentsOrRefunds = new Set<PaymentEvent['kind']>(['checkout_paid', 'plan_invoice_paid', 'refund']);
 
 /**
  * The one door every processor event comes through. The event id is recorded in the same transaction as its
@@ -125,15 +125,9 @@ async function handle(tx: Db, provider: string, event: Exclude<PaymentEvent, { k
           ),
         );
       return;
-    case 'refunded': {
-      const [d] = await tx
-        .select({ id: donations.id })
-        .from(donations)
-        .where(and(eq(donations.provider, provider), eq(donations.providerPaymentId, event.providerPaymentId)));
-      if (d) await applyRefundTotal(tx, d.id, event.refundedTotalFen);
-      else await parkRefund(tx, provider, event.providerPaymentId, event.refundedTotalFen);
+    case 'refund':
+      await applyRefund(tx, provider, event);
       return;
-    }
     case 'plan_started':
       await tx
         .update(recurringPlans)

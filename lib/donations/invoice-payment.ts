@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { donations } from '@/db/schema';
-import { applyParkedRefund } from './refund';
+import { applyParkedRefunds } from './refund';
 
 export type PaymentOfInvoice = (invoiceId: string) => Promise<string | null>;
 
@@ -25,7 +25,7 @@ export async function resolveInvoicePayment(db: Db, provider: string, invoiceId:
       .set({ providerPaymentId: paymentId, updatedAt: new Date() })
       .where(and(eq(donations.id, d.id), isNull(donations.providerPaymentId)))
       .returning({ id: donations.id });
-    if (set) await applyParkedRefund(tx, d.id, provider, paymentId);
+    if (set) await applyParkedRefunds(tx, [{ donationId: d.id, provider, providerPaymentId: paymentId }]);
   });
   return paymentId;
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { pendingRefunds } from '@/db/schema';
+import { refunds } from '@/db/schema';
 import { useTestDb } from '@/db/test-db';
 import { accountCodes } from '@/lib/ledger/accounts';
+import { traceDonation } from '@/lib/ledger/trace';
 import { postDisbursement } from '@/lib/ledger/movements';
 import { requestRefund } from './admin-refund';
 import { applyPaymentEvent } from './apply-event';
@@ -15,26 +16,27 @@ const db = useTestDb();
 const evt = () => `evt_${randomUUID()}`;
 const pay = (donationId: string, pi: string, amountFen = 10000) =>
   applyPaymentEvent(db, 'demo', evt(), 'checkout.paid', { kind: 'checkout_paid', donationId, providerPaymentId: pi, amountFen, paidAt: new Date() });
-const refund = (pi: string, total: number) =>
-  applyPaymentEvent(db, 'demo', evt(), 'refund', { kind: 'refunded', providerPaymentId: pi, refundedTotalFen: total });
+/** The processor's report of one refund of a payment (named within it): under way (or through), or failed. */
+const refund = (pi: string, name: string, amountFen: number, failed = false) =>
+  applyPaymentEvent(db, 'demo', evt(), 'refund', { kind: 'refund', providerPaymentId: pi, refundId: `${pi}:${name}`, amountFen, failed });
+const fail = (pi: string, refundId: string, amountFen: number) => refund(pi, refundId, amountFen, true);
 
 describe('refunds', () => {
-  it('a partial refund, then the rest; repeats and older totals change nothing', async () => {
+  it('a partial refund, then the rest; a refund reported again changes nothing', async () => {
     const project = await newProject(db);
     const d = await newPendingDonation(db, { projectId: project.id });
     const pi = `pi_${randomUUID()}`;
     await pay(d.id, pi);
-    await refund(pi, 3000);
+    await refund(pi, 're_1', 3000);
     let row = await donationRow(db, d.id);
     expect(row.status).toBe('partially_refunded');
     expect(row.refundedFen).toBe(3000);
     expect(await balanceOf(db, fundOf(project.id))).toBe(7000);
 
-    await refund(pi, 3000); // the same total reported again
-    await refund(pi, 1000); // an older, smaller total arriving late
+    await refund(pi, 're_1', 3000); // the same refund reported again (created, then updated to succeeded)
     expect((await donationRow(db, d.id)).refundedFen).toBe(3000);
 
-    await refund(pi, 10000);
+    await refund(pi, 're_2', 7000);
     row = await donationRow(db, d.id);
     expect(row.status).toBe('refunded');
     expect(row.refundedFen).toBe(10000);
@@ -47,7 +49,7 @@ describe('refunds', () => {
     const project = await newProject(db);
     const d = await newPendingDonation(db, { projectId: project.id });
     const pi = `pi_${randomUUID()}`;
-    await refund(pi, 10000);
+    await refund(pi, 're_1', 10000);
     expect((await donationRow(db, d.id)).status).toBe('pending');
     await pay(d.id, pi);
     const row = await donationRow(db, d.id);
@@ -67,7 +69,7 @@ describe('refunds', () => {
     await db.transaction((tx) =>
       postDisbursement(tx, { disbursementId: randomUUID(), projectId: project.id, amountFen: 6000, purpose: 'school supplies' }),
     );
-    await refund(pi, 10000);
+    await refund(pi, 're_1', 10000);
     const row = await donationRow(db, d.id);
     expect(row.status).toBe('refunded');
     expect(await balanceOf(db, fundOf(project.id))).toBe(0);
@@ -80,7 +82,7 @@ describe('refunds', () => {
     const d = await newPendingDonation(db, { projectId: null, amountFen: 5000 });
     const pi = `pi_${randomUUID()}`;
     await pay(d.id, pi, 5000);
-    await refund(pi, 2000);
+    await refund(pi, 're_1', 2000);
     expect((await donationRow(db, d.id)).status).toBe('partially_refunded');
     expect(await movedOn(db, d.id, accountCodes.generalFund)).toBe(5000 - 2000);
   });
@@ -92,13 +94,13 @@ describe('refunds', () => {
     await pay(d.id, pi);
     // What the race leaves: the refund, not seeing the uncommitted confirmation, parked itself; the confirmation,
     // not seeing the uncommitted parked refund, found none to apply.
-    await db.insert(pendingRefunds).values({ provider: 'demo', providerPaymentId: pi, refundedTotalFen: 3000 });
+    await db.insert(refunds).values({ provider: 'demo', refundId: `${pi}:raced`, providerPaymentId: pi, amountFen: 3000 });
     const notYetPaid = `pi_${randomUUID()}`;
-    await refund(notYetPaid, 500); // any later delivery sweeps
+    await refund(notYetPaid, 're_early', 500); // any later delivery sweeps
     expect((await donationRow(db, d.id)).refundedFen).toBe(3000);
     expect(await balanceOf(db, fundOf(project.id))).toBe(7000);
-    const left = await db.select().from(pendingRefunds).where(inArray(pendingRefunds.providerPaymentId, [pi, notYetPaid]));
-    expect(left.map((r) => r.providerPaymentId)).toEqual([notYetPaid]); // a payment not confirmed yet stays parked
+    const waiting = await db.select().from(refunds).where(inArray(refunds.providerPaymentId, [pi, notYetPaid]));
+    expect(waiting.filter((r) => r.donationId === null).map((r) => r.providerPaymentId)).toEqual([notYetPaid]); // a payment not confirmed yet waits
   });
 
   it('an administrator refunding through the same form twice refunds once; a new form refunds again', async () => {
@@ -127,5 +129,90 @@ describe('refunds', () => {
     expect(await balanceOf(db, fundOf(project.id))).toBe(10000); // the other gift, untouched
     expect(await movedOn(db, spent.id, accountCodes.processorFees)).toBe(300);
     expect(await movedOn(db, spent.id, accountCodes.clearing)).toBe(-10000 - 300);
+  });
+
+  describe('that fail', () => {
+    it('a refund that fails after it was booked is reversed once: the gift, its fund and its unspent money are as before', async () => {
+      const project = await newProject(db);
+      const d = await newPendingDonation(db, { projectId: project.id });
+      const pi = `pi_${randomUUID()}`;
+      await pay(d.id, pi);
+      await refund(pi, 're_1', 3000);
+      await fail(pi, 're_1', 3000);
+      let row = await donationRow(db, d.id);
+      expect(row).toMatchObject({ status: 'paid', refundedFen: 0 });
+      expect(await balanceOf(db, fundOf(project.id))).toBe(10000);
+      expect(await movedOn(db, d.id, accountCodes.refunds)).toBe(0);
+      expect((await traceDonation(db, d.id)).unspentFen).toBe(10000);
+      expect((await traceDonation(db, d.id)).items).toEqual([]); // the donor's page shows no refund that never happened
+
+      await fail(pi, 're_1', 3000); // the failure reported again
+      await refund(pi, 're_1', 3000); // an older report of the same refund, arriving late
+      expect(await entriesFor(db, d.id, 'reversal')).toBe(1);
+      expect((await donationRow(db, d.id)).refundedFen).toBe(0);
+
+      await refund(pi, 're_2', 10000); // the whole gift can still be refunded
+      row = await donationRow(db, d.id);
+      expect(row).toMatchObject({ status: 'refunded', refundedFen: 10000 });
+      expect(await balanceOf(db, fundOf(project.id))).toBe(0);
+    });
+
+    it('of money already spent, puts back both what left the fund and what was covered outside it', async () => {
+      const project = await newProject(db);
+      const d = await newPendingDonation(db, { projectId: project.id });
+      const pi = `pi_${randomUUID()}`;
+      await pay(d.id, pi);
+      await db.transaction((tx) => postDisbursement(tx, { disbursementId: randomUUID(), projectId: project.id, amountFen: 6000, purpose: 'school supplies' }));
+      await refund(pi, 're_1', 10000);
+      expect(await balanceOf(db, fundOf(project.id))).toBe(0);
+      await fail(pi, 're_1', 10000);
+      expect(await donationRow(db, d.id)).toMatchObject({ status: 'paid', refundedFen: 0 });
+      expect(await balanceOf(db, fundOf(project.id))).toBe(4000);
+      expect(await movedOn(db, d.id, accountCodes.clearing)).toBe(-10000); // only the gift coming in
+      expect(await movedOn(db, d.id, accountCodes.refunds)).toBe(0);
+      expect((await traceDonation(db, d.id)).unspentFen).toBe(4000); // the ¥60 spent stays spent
+    });
+
+    it('one of two refunds failing leaves the other booked', async () => {
+      const d = await newPendingDonation(db, { projectId: null, amountFen: 5000 });
+      const pi = `pi_${randomUUID()}`;
+      await pay(d.id, pi, 5000);
+      await refund(pi, 're_1', 1000);
+      await refund(pi, 're_2', 4000);
+      expect((await donationRow(db, d.id)).status).toBe('refunded');
+      await fail(pi, 're_2', 4000);
+      expect(await donationRow(db, d.id)).toMatchObject({ status: 'partially_refunded', refundedFen: 1000 });
+      expect(await movedOn(db, d.id, accountCodes.generalFund)).toBe(5000 - 1000);
+    });
+
+    it('a refund reported failed before it was reported at all, or while it waited for its payment, is never booked', async () => {
+      const project = await newProject(db);
+      const [first, second] = [await newPendingDonation(db, { projectId: project.id }), await newPendingDonation(db, { projectId: project.id })];
+      const [pi1, pi2] = [`pi_${randomUUID()}`, `pi_${randomUUID()}`];
+      await pay(first.id, pi1);
+      await fail(pi1, 're_1', 3000);
+      await refund(pi1, 're_1', 3000); // its "created", delivered late
+      await refund(pi2, 're_2', 3000); // ahead of its payment
+      await fail(pi2, 're_2', 3000);
+      await pay(second.id, pi2);
+      for (const d of [first, second]) {
+        expect(await donationRow(db, d.id)).toMatchObject({ status: 'paid', refundedFen: 0 });
+        expect(await entriesFor(db, d.id, 'refund')).toBe(0);
+      }
+      expect(await balanceOf(db, fundOf(project.id))).toBe(20000);
+    });
+
+    it('two deliveries of the same failure at once reverse it once', async () => {
+      const project = await newProject(db);
+      const d = await newPendingDonation(db, { projectId: project.id });
+      const pi = `pi_${randomUUID()}`;
+      await pay(d.id, pi);
+      await refund(pi, 're_1', 3000);
+      await Promise.all([fail(pi, 're_1', 3000), fail(pi, 're_1', 3000), fail(pi, 're_1', 3000)]);
+      expect(await entriesFor(db, d.id, 'reversal')).toBe(1);
+      expect(await balanceOf(db, fundOf(project.id))).toBe(10000);
+      const [kept] = await db.select().from(refunds).where(eq(refunds.refundId, `${pi}:re_1`));
+      expect(kept).toMatchObject({ failed: true, bookedFen: 3000 });
+    });
   });
 });

@@ -1,34 +1,86 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { donations, fundInflows, pendingRefunds } from '@/db/schema';
+import { donations, fundInflows, journalLines, ledgerAccounts, refunds } from '@/db/schema';
+import type { PaymentEvent } from '@/lib/payments/provider';
 import { accountCodes, fundFor } from '@/lib/ledger/accounts';
-import { consumeFifo } from '@/lib/ledger/fifo';
+import { consumeFifo, restoreAttributions } from '@/lib/ledger/fifo';
 import { lockLedger, postEntry } from '@/lib/ledger/post';
 import { formatFen } from '@/lib/money';
 import { canMove, statusAfterRefund, type DonationStatus } from './status';
 
-/**
- * Books a refund the processor reports as the donation's refunded TOTAL so far. Totals only grow, so a repeat
- * or an older report changes nothing, and reports can arrive in any order.
- *
- * The fund the gift went to gives back what it still holds of it. Restricted money that was already spent on
- * the project cannot come back out of the fund (a fund never goes below zero, and other donors' money is not
- * used to repay one donor): that part is recorded as covered from outside the special fund — the clearing
- * account, where donors' money comes in — so the ledger still balances and says plainly what happened.
- */
-export async function applyRefundTotal(db: Db, donationId: string, refundedTotalFen: number): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [d] = await tx.select().from(donations).where(eq(donations.id, donationId)).for('update');
-    if (!d) return false;
-    const target = Math.min(refundedTotalFen, d.amountFen);
-    const delta = target - d.refundedFen;
-    const to = statusAfterRefund(d.amountFen, target);
-    if (delta <= 0 || !canMove(d.status as DonationStatus, to)) return false;
+type RefundEvent = Extract<PaymentEvent, { kind: 'refund' }>;
+type Refund = typeof refunds.$inferSelect;
+type Gift = typeof donations.$inferSelect;
 
-    await tx.update(donations).set({ refundedFen: target, status: to, updatedAt: new Date() }).where(eq(donations.id, donationId));
-    await postOutOfGift(tx, 'refund', d, delta);
-    return true;
+/**
+ * Applies one report of one refund (by the processor's id), under the row lock of the gift it refunds:
+ * - the first report books it — or, when its payment is not confirmed yet, keeps it until it is;
+ * - a report that it failed (or was cancelled) reverses its booking, once: the money is back in the account;
+ * - anything else (a repeat, a late "pending" after "failed") changes nothing. Reports may come in any order.
+ */
+export async function applyRefund(tx: Db, provider: string, event: RefundEvent): Promise<void> {
+  const [gift] = await tx
+    .select()
+    .from(donations)
+    .where(and(eq(donations.provider, provider), eq(donations.providerPaymentId, event.providerPaymentId)))
+    .for('update');
+  const [fresh] = await tx
+    .insert(refunds)
+    .values({ provider, refundId: event.refundId, providerPaymentId: event.providerPaymentId, amountFen: event.amountFen, failed: event.failed })
+    .onConflictDoNothing()
+    .returning();
+  if (fresh) {
+    if (gift && !fresh.failed) await bookRefund(tx, gift, fresh);
+    return;
+  }
+  if (!event.failed) return;
+  const [failing] = await tx
+    .update(refunds)
+    .set({ failed: true })
+    .where(and(eq(refunds.provider, provider), eq(refunds.refundId, event.refundId), eq(refunds.failed, false)))
+    .returning();
+  if (failing?.entryId && gift) await reverseRefund(tx, gift, failing);
+}
+
+/** Books a refund against its (locked) gift: no more than the gift has left unrefunded. */
+async function bookRefund(tx: Db, gift: Gift, refund: Refund) {
+  const bookedFen = Math.min(refund.amountFen, gift.amountFen - gift.refundedFen);
+  const to = statusAfterRefund(gift.amountFen, gift.refundedFen + bookedFen);
+  let entryId: number | null = null;
+  if (bookedFen > 0 && canMove(gift.status as DonationStatus, to)) {
+    await tx.update(donations).set({ refundedFen: gift.refundedFen + bookedFen, status: to, updatedAt: new Date() }).where(eq(donations.id, gift.id));
+    entryId = (await postOutOfGift(tx, 'refund', gift, bookedFen)).id;
+  }
+  await tx
+    .update(refunds)
+    .set({ donationId: gift.id, bookedFen: entryId ? bookedFen : 0, entryId })
+    .where(and(eq(refunds.provider, refund.provider), eq(refunds.refundId, refund.refundId)));
+}
+
+/**
+ * A refund that failed after it was booked: its entry is mirrored by a reversing one (the journal is never edited),
+ * so each account it touched — the gift's fund, the clearing account for a part already spent, refunds — is as
+ * before, and the gift's own money it had taken is unspent again.
+ */
+async function reverseRefund(tx: Db, gift: Gift, refund: Refund) {
+  const lines = await tx
+    .select({ accountCode: ledgerAccounts.code, amountFen: journalLines.amountFen })
+    .from(journalLines)
+    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, journalLines.accountId))
+    .where(eq(journalLines.entryId, refund.entryId!));
+  const refundedFen = gift.refundedFen - refund.bookedFen;
+  await tx
+    .update(donations)
+    .set({ refundedFen, status: refundedFen === 0 ? 'paid' : 'partially_refunded', updatedAt: new Date() })
+    .where(eq(donations.id, gift.id));
+  const reversal = await postEntry(tx, {
+    kind: 'reversal',
+    memo: `refund failed ${gift.certificateNo} ${formatFen(refund.bookedFen, { exact: true })}: returned to the account`,
+    donationId: gift.id,
+    reversesEntryId: refund.entryId,
+    lines: lines.map((l) => ({ accountCode: l.accountCode, amountFen: -l.amountFen })),
   });
+  await restoreAttributions(tx, refund.entryId!, reversal.id);
 }
 
 /**
@@ -43,7 +95,7 @@ export async function postOutOfGift(
   kind: 'refund' | 'fee',
   gift: { id: string; projectId: string | null; certificateNo: string | null },
   amountFen: number,
-) {
+): Promise<{ id: number }> {
   const fund = fundFor(gift.projectId);
   await lockLedger(tx);
   const [own] = await tx
@@ -65,48 +117,41 @@ export async function postOutOfGift(
     ],
   });
   if (fromFund > 0) await consumeFifo(tx, { accountCode: fund, outflowEntryId: entry.id, amountFen: fromFund, preferDonationId: gift.id, onlyPreferred: true });
+  return entry;
 }
 
-/** A refund reported before its payment was confirmed waits here, keeping the largest total seen. */
-export async function parkRefund(db: Db, provider: string, providerPaymentId: string, refundedTotalFen: number) {
-  await db
-    .insert(pendingRefunds)
-    .values({ provider, providerPaymentId, refundedTotalFen })
-    .onConflictDoUpdate({
-      target: [pendingRefunds.provider, pendingRefunds.providerPaymentId],
-      set: { refundedTotalFen: sql`greatest(${pendingRefunds.refundedTotalFen}, excluded.refunded_total_fen)` },
-    });
-}
 
-/** Once a payment is confirmed, any refund that arrived ahead of it is applied. */
-export async function applyParkedRefund(db: Db, donationId: string, provider: string, providerPaymentId: string) {
-  await applyParkedRefunds(db, [{ donationId, provider, providerPaymentId }]);
-}
-
-/** The same for several confirmed payments: one look among the parked refunds for all of them. */
+/** Once payments are confirmed (in the caller's transaction), the refunds reported ahead of them are booked. */
 export async function applyParkedRefunds(db: Db, payments: { donationId: string; provider: string; providerPaymentId: string }[]) {
   if (payments.length === 0) return;
-  const parked = await db.execute<{ provider: string; payment: string; total: string }>(sql`
-    delete from pending_refunds r
-    using jsonb_to_recordset(${JSON.stringify(payments)}::jsonb) as p(provider text, "providerPaymentId" text)
-    where r.provider = p.provider and r.provider_payment_id = p."providerPaymentId"
-    returning r.provider, r.provider_payment_id as payment, r.refunded_total_fen as total`);
-  for (const row of parked) {
-    const paid = payments.find((p) => p.provider === row.provider && p.providerPaymentId === row.payment)!;
-    await applyRefundTotal(db, paid.donationId, Number(row.total));
+  const waiting = await db.execute<{ provider: string; refundId: string; providerPaymentId: string }>(sql`
+    select r.provider, r.refund_id as "refundId", r.provider_payment_id as "providerPaymentId" from refunds r
+    join jsonb_to_recordset(${JSON.stringify(payments)}::jsonb) as p(provider text, "providerPaymentId" text)
+      on r.provider = p.provider and r.provider_payment_id = p."providerPaymentId"
+    where r.donation_id is null and not r.failed
+    order by r.created_at, r.refund_id`);
+  for (const w of waiting) {
+    const paid = payments.find((p) => p.provider === w.provider && p.providerPaymentId === w.providerPaymentId)!;
+    const [gift] = await db.select().from(donations).where(eq(donations.id, paid.donationId)).for('update');
+    const [refund] = await db
+      .select()
+      .from(refunds)
+      .where(and(eq(refunds.provider, w.provider), eq(refunds.refundId, w.refundId), isNull(refunds.donationId), eq(refunds.failed, false)))
+      .for('update');
+    if (gift && refund) await bookRefund(db, gift, refund);
   }
 }
 
 /**
- * Parked refunds whose payment has been confirmed since. A refund and its payment's confirmation processed at the
- * same moment can each miss the other (neither sees the other's uncommitted row), so both sides sweep after
- * committing: whichever commits last finds the pair. Usually there is nothing parked and this is one empty read.
+ * Refunds still waiting whose payment has been confirmed since. A refund and its payment's confirmation processed at
+ * the same moment can each miss the other (neither sees the other's uncommitted row), so both sides sweep after
+ * committing: whichever commits last finds the pair. Usually nothing waits and this is one empty read.
  */
 export async function sweepParkedRefunds(db: Db) {
   const stranded = await db.execute<{ donationId: string; provider: string; providerPaymentId: string }>(sql`
-    select d.id as "donationId", r.provider, r.provider_payment_id as "providerPaymentId"
-    from pending_refunds r
+    select distinct d.id as "donationId", r.provider, r.provider_payment_id as "providerPaymentId"
+    from refunds r
     join donations d on d.provider = r.provider and d.provider_payment_id = r.provider_payment_id
-    where d.status <> 'pending'`);
+    where r.donation_id is null and not r.failed and d.status <> 'pending'`);
   if (stranded.length > 0) await db.transaction((tx) => applyParkedRefunds(tx, [...stranded]));
 }

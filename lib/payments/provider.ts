@@ -25,8 +25,6 @@ export type RefundRequest = {
   providerPaymentId: string | null;
   providerInvoiceId: string | null;
   amountFen: number;
-  /** The donation's refunded total once this refund is through. */
-  refundedTotalFen: number;
   idempotencyKey: string;
 };
 
@@ -41,7 +39,8 @@ export type PaymentEvent =
   | { kind: 'checkout_failed'; donationId: string; sessionId: string }
   | { kind: 'checkout_expired'; donationId: string; sessionId: string }
   | { kind: 'plan_checkout_expired'; planId: string; sessionId: string }
-  | { kind: 'refunded'; providerPaymentId: string; refundedTotalFen: number }
+  // One refund, by the processor's id, as it stands now: under way or through, or failed (money back with us) — final.
+  | { kind: 'refund'; providerPaymentId: string; refundId: string; amountFen: number; failed: boolean }
   | { kind: 'plan_started'; planId: string; subscriptionId: string }
   | {
       kind: 'plan_invoice_paid';

@@ -24,9 +24,11 @@ export function createDemoProvider(): PaymentProvider {
         eventId: `demo:refund:${request.idempotencyKey}`,
         type: 'refund',
         event: {
-          kind: 'refunded',
+          kind: 'refund',
           providerPaymentId: request.providerPaymentId ?? `demo_pi_${request.donationId}`,
-          refundedTotalFen: request.refundedTotalFen,
+          refundId: `demo_re_${request.idempotencyKey}`,
+          amountFen: request.amountFen,
+          failed: false,
         },
       };
     },

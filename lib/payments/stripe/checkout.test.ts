@@ -91,7 +91,7 @@ describe('Stripe Checkout, through the real stripe client against a stand-in', (
     expect(req.form).toMatchObject({ payment_intent: pi, amount: '2500', 'metadata[donation_id]': d.id });
     expect(req.headers['idempotency-key']).toBe(`refund:${d.id}:${form.intent}`);
     const [row] = await db.select().from(donations).where(eq(donations.id, d.id));
-    expect(row.refundedFen).toBe(0); // not until charge.refunded arrives
+    expect(row.refundedFen).toBe(0); // not until the refund's own event arrives
 
     // A second refund before the first one's webhook is a refund of its own (the same form again is not).
     const second = { ...form, intent: randomUUID() };

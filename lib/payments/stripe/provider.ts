@@ -29,7 +29,7 @@ export function createStripeProvider(config: StripeConfig, methods: PaymentMetho
         },
         { idempotencyKey: request.idempotencyKey },
       );
-      return null; // charge.refunded arrives through the webhook
+      return null; // refund.created arrives through the webhook
     },
     async cancelSubscription(subscriptionId, idempotencyKey) {
       await stripe.subscriptions.cancel(subscriptionId, {}, { idempotencyKey });

@@ -27,13 +27,13 @@ export function translateStripeEvent(event: Stripe.Event): PaymentEvent {
       const id = donationIdOf(session);
       return id ? { kind: 'checkout_expired', donationId: id, sessionId: session.id } : ignore('no donation on the session');
     }
-    case 'charge.refunded': {
-      const charge = event.data.object;
-      const pi = idOf(charge.payment_intent);
-      if (!pi) return ignore('refund of a charge without a payment intent');
-      if (charge.currency !== 'cny') return ignore(`refund in ${charge.currency}`);
-      return { kind: 'refunded', providerPaymentId: pi, refundedTotalFen: charge.amount_refunded };
-    }
+    // Every change of a refund, each naming it: booked once, reversed once if it fails. (charge.refunded carries only
+    // the charge's running total, which cannot tell an older report from a new refund once one has failed.)
+    case 'refund.created':
+    case 'refund.updated':
+    case 'refund.failed':
+    case 'charge.refund.updated':
+      return refundOf(event.data.object);
     case 'invoice.paid':
       return invoicePaid(event.data.object, event.created);
     case 'customer.subscription.deleted':
@@ -82,6 +82,15 @@ function invoicePaid(invoice: Stripe.Invoice, created: number): PaymentEvent {
     paidAt: new Date((invoice.status_transitions?.paid_at ?? created) * 1000),
     feeFollows: true,
   };
+}
+
+function refundOf(refund: Stripe.Refund): PaymentEvent {
+  const pi = idOf(refund.payment_intent);
+  if (!pi) return ignore('refund without a payment intent');
+  if (refund.currency !== 'cny') return ignore(`refund in ${refund.currency}`);
+  // Pending and requires_action have already taken the money from the balance; failed and canceled put it back.
+  const failed = refund.status === 'failed' || refund.status === 'canceled';
+  return { kind: 'refund', providerPaymentId: pi, refundId: refund.id, amountFen: refund.amount, failed };
 }
 
 function donationIdOf(session: Stripe.Checkout.Session): string | null {

@@ -5,7 +5,7 @@ import { POST } from '@/app/api/stripe/webhook/route';
 import { donations, feesDue, jobRuns, paymentEvents, recurringPlans } from '@/db/schema';
 import { useTestDb } from '@/db/test-db';
 import { balanceOf, donationRow, entriesFor, fundOf, newPendingDonation, newProject, newUser } from '@/lib/donations/testing/fixtures';
-import { paidSession, refundedCharge, signedEvent, testWebhookSecret, webhookRequest } from './testing/events';
+import { paidSession, signedEvent, stripeRefund, testWebhookSecret, webhookRequest } from './testing/events';
 import { useStripeStandIn } from './testing/stand-in';
 import { reconcileStripeFees, stripeFeesJob } from './webhook';
 import { stripeConfigFromEnv } from './client';
@@ -151,7 +151,7 @@ describe('the Stripe webhook route', () => {
   it('ends right when the refund arrives before the completion', async () => {
     const { project, donation } = await stripeDonation();
     const pi = `pi_${randomUUID()}`;
-    await deliver(signedEvent('charge.refunded', refundedCharge(pi, 10000, 10000)));
+    await deliver(signedEvent('refund.created', stripeRefund(`re_${pi}`, pi, 10000, 'pending')));
     expect((await donationRow(db, donation.id)).status).toBe('pending');
     await deliver(signedEvent('checkout.session.completed', paidSession(donation.id, 10000, pi)));
     const row = await donationRow(db, donation.id);
@@ -159,16 +159,34 @@ describe('the Stripe webhook route', () => {
     expect(await balanceOf(db, fundOf(project.id))).toBe(0);
   });
 
-  it('books a partial refund, then the rest', async () => {
+  it('books a partial refund once however many of its events arrive, then the rest', async () => {
     const { project, donation } = await stripeDonation();
     const pi = `pi_${randomUUID()}`;
     await deliver(signedEvent('checkout.session.completed', paidSession(donation.id, 10000, pi)));
-    await deliver(signedEvent('charge.refunded', refundedCharge(pi, 10000, 4000)));
+    await deliver(signedEvent('refund.created', stripeRefund(`re_1_${pi}`, pi, 4000, 'pending')));
+    await deliver(signedEvent('refund.updated', stripeRefund(`re_1_${pi}`, pi, 4000, 'succeeded')));
+    await deliver(signedEvent('charge.refund.updated', stripeRefund(`re_1_${pi}`, pi, 4000, 'succeeded')));
     expect(await donationRow(db, donation.id)).toMatchObject({ status: 'partially_refunded', refundedFen: 4000 });
     expect(await balanceOf(db, fundOf(project.id))).toBe(6000);
-    await deliver(signedEvent('charge.refunded', refundedCharge(pi, 10000, 10000)));
+    await deliver(signedEvent('refund.created', stripeRefund(`re_2_${pi}`, pi, 6000)));
     expect(await donationRow(db, donation.id)).toMatchObject({ status: 'refunded', refundedFen: 10000 });
     expect(await balanceOf(db, fundOf(project.id))).toBe(0);
+  });
+
+  it('puts a refund that failed back into the fund once, whichever failure event says so, and ignores the charge total', async () => {
+    const { project, donation } = await stripeDonation();
+    const pi = `pi_${randomUUID()}`;
+    await deliver(signedEvent('checkout.session.completed', paidSession(donation.id, 10000, pi)));
+    await deliver(signedEvent('refund.created', stripeRefund(`re_${pi}`, pi, 10000, 'pending')));
+    expect(await balanceOf(db, fundOf(project.id))).toBe(0);
+    const charge = { id: `ch_${randomUUID()}`, object: 'charge', amount: 10000, amount_refunded: 10000, currency: 'cny', payment_intent: pi };
+    expect((await deliver(signedEvent('charge.refunded', charge))).body).toMatchObject({ outcome: 'ignored' });
+    await deliver(signedEvent('refund.failed', stripeRefund(`re_${pi}`, pi, 10000, 'failed')));
+    await deliver(signedEvent('charge.refund.updated', stripeRefund(`re_${pi}`, pi, 10000, 'failed')));
+    await deliver(signedEvent('refund.updated', stripeRefund(`re_${pi}`, pi, 10000, 'succeeded'))); // older, late
+    expect(await donationRow(db, donation.id)).toMatchObject({ status: 'paid', refundedFen: 0 });
+    expect(await balanceOf(db, fundOf(project.id))).toBe(10000);
+    expect(await entriesFor(db, donation.id, 'reversal')).toBe(1);
   });
 
   it('an async payment that fails: pending on completion, failed after, never credited', async () => {
@@ -245,12 +263,12 @@ describe('the Stripe webhook route', () => {
     await deliver(signedEvent('invoice.paid', invoice(first)));
     expect(stripe().requests.some((r) => r.path === '/v1/invoice_payments' && r.form.invoice === first)).toBe(true);
     expect(await gift(first)).toMatchObject({ status: 'paid', providerPaymentId: `pi_of_${first}` });
-    await deliver(signedEvent('charge.refunded', refundedCharge(`pi_of_${first}`, 3000, 3000)));
+    await deliver(signedEvent('refund.created', stripeRefund(`re_${first}`, `pi_of_${first}`, 3000)));
     expect(await gift(first)).toMatchObject({ status: 'refunded', refundedFen: 3000 });
 
     // Refund first: it waits, parked, and applies once the invoice's payment is known.
     const second = `in_${randomUUID()}`;
-    await deliver(signedEvent('charge.refunded', refundedCharge(`pi_of_${second}`, 3000, 1000)));
+    await deliver(signedEvent('refund.created', stripeRefund(`re_${second}`, `pi_of_${second}`, 1000)));
     await deliver(signedEvent('invoice.paid', invoice(second)));
     expect(await gift(second)).toMatchObject({ status: 'partially_refunded', refundedFen: 1000 });
     expect(await balanceOf(db, fundOf(project.id))).toBe(2000);

@@ -8,7 +8,7 @@ import { reverseDisbursement } from '@/lib/disbursements/reverse';
 import { bookFees } from '@/lib/donations/fee';
 import { newPendingDonation } from '@/lib/donations/testing/fixtures';
 import { fulfilDonation } from '@/lib/donations/fulfil';
-import { applyRefundTotal, parkRefund } from '@/lib/donations/refund';
+import { applyRefund } from '@/lib/donations/refund';
 import { isAppError } from '@/lib/errors';
 import { allocateToProject } from '@/lib/ledger/allocate';
 import { actOnCase, type CaseCommand } from '@/lib/needs/case-actions';
@@ -19,7 +19,8 @@ import { rateNeed, withdrawNeed } from '@/lib/needs/tracking';
 
 /**
  * Random sequences of the programme's real operations, each through its lib/ function: gifts (with fees,
- * from registered donors or guests), refunds in full or in part (also one reported before its payment),
+ * from registered donors or guests), refunds in full or in part (also one reported before its payment, and
+ * ones that fail after they were booked),
  * allocations, payments out approved, rejected and reversed, and needs submitted, moved along their
  * journey, withdrawn, rated and purged.
  */
@@ -34,6 +35,7 @@ export type Operation =
   | { op: 'give'; toProject: boolean; donor: number; fen: number; feeFen: number }
   | { op: 'refund'; pick: number; part: boolean }
   | { op: 'refundBeforePayment'; donor: number; fen: number }
+  | { op: 'refundFails'; pick: number }
   | { op: 'allocate'; fen: number }
   | { op: 'pay'; fen: number; category: 'goods' | 'services' | 'activity' | 'administration'; approve: boolean }
   | { op: 'reverse'; pick: number }
@@ -49,6 +51,7 @@ export const operationArb: fc.Arbitrary<Operation> = fc.oneof(
   { arbitrary: fc.record({ op: fc.constant('give' as const), toProject: fc.boolean(), donor: fc.nat(2), fen: fc.integer({ min: 100, max: 50_000 }), feeFen: fc.constantFrom(0, 0, 60) }), weight: 4 },
   { arbitrary: fc.record({ op: fc.constant('refund' as const), pick: fc.nat(), part: fc.boolean() }), weight: 2 },
   fc.record({ op: fc.constant('refundBeforePayment' as const), donor: fc.nat(2), fen: fc.integer({ min: 200, max: 20_000 }) }),
+  fc.record({ op: fc.constant('refundFails' as const), pick: fc.nat() }),
   fc.record({ op: fc.constant('allocate' as const), fen: fc.integer({ min: 1, max: 5_000 }) }),
   { arbitrary: fc.record({ op: fc.constant('pay' as const), fen: fc.integer({ min: 100, max: 30_000 }), category: fc.constantFrom('goods' as const, 'services' as const, 'activity' as const, 'administration' as const), approve: fc.boolean() }), weight: 2 },
   fc.record({ op: fc.constant('reverse' as const), pick: fc.nat() }),
@@ -64,7 +67,12 @@ export const operationArb: fc.Arbitrary<Operation> = fc.oneof(
 export type Cast = { admin: string; worker: string; donors: string[]; projectId: string };
 
 /** What one sequence has made so far, for later operations to pick from. */
-export type World = { gifts: string[]; payments: { id: string; approved: boolean }[]; needs: { id: string; code: string; last4: string }[] };
+export type World = { gifts: string[]; refunds: RefundReport[]; payments: { id: string; approved: boolean }[]; needs: { id: string; code: string; last4: string }[] };
+
+type RefundReport = { provider: string; providerPaymentId: string; refundId: string; amountFen: number };
+
+/** The processor's report of one refund, as the webhook applies it. */
+const report = (db: Db, r: RefundReport, failed: boolean) => db.transaction((tx) => applyRefund(tx, r.provider, { kind: 'refund', ...r, failed }));
 
 const pick = <T>(list: T[], n: number): T | undefined => (list.length ? list[n % list.length] : undefined);
 
@@ -100,16 +108,25 @@ export async function applyOperation(db: Db, cast: Cast, world: World, o: Operat
         const id = pick(world.gifts, o.pick);
         if (!id) return;
         const [d] = await db.select().from(donations).where(eq(donations.id, id));
-        await applyRefundTotal(db, id, o.part ? Math.min(d.amountFen, d.refundedFen + Math.ceil(d.amountFen / 3)) : d.amountFen);
+        const refund = { provider: d.provider, providerPaymentId: d.providerPaymentId!, refundId: randomUUID(), amountFen: o.part ? Math.ceil(d.amountFen / 3) : d.amountFen };
+        await report(db, refund, false);
+        world.refunds.push(refund);
+        return;
+      }
+      case 'refundFails': {
+        const refund = pick(world.refunds, o.pick);
+        if (refund) await report(db, refund, true);
         return;
       }
       case 'refundBeforePayment': {
         // The processor reports the refund first; it is parked, then applied under the ledger lock at confirmation.
         const d = await newPendingDonation(db, { projectId: cast.projectId, amountFen: o.fen, donorId: cast.donors[o.donor] ?? null });
         const paymentId = `pi_early_${d.id}`;
-        await parkRefund(db, 'demo', paymentId, Math.floor(o.fen / 2));
+        const refund = { provider: 'demo', providerPaymentId: paymentId, refundId: randomUUID(), amountFen: Math.floor(o.fen / 2) };
+        await report(db, refund, false);
         await fulfilDonation(db, d.id, { providerPaymentId: paymentId });
         world.gifts.push(d.id);
+        world.refunds.push(refund);
         return;
       }
       case 'allocate':
@@ -182,4 +199,4 @@ function ignoreRefusal(e: unknown) {
   throw e;
 }
 
-export const newWorld = (): World => ({ gifts: [], payments: [], needs: [] });
+export const newWorld = (): World => ({ gifts: [], refunds: [], payments: [], needs: [] });

@@ -43,12 +43,13 @@ export const paidSession = (donationId: string, amountFen: number, paymentIntent
   ...over,
 });
 
-export const refundedCharge = (paymentIntent: string, amountFen: number, refundedFen: number) => ({
-  id: `ch_${randomUUID()}`,
-  object: 'charge',
+/** A Stripe refund of a payment as its events carry it (refund.created, refund.updated, charge.refund.updated…). */
+export const stripeRefund = (id: string, paymentIntent: string, amountFen: number, status: 'pending' | 'succeeded' | 'failed' | 'canceled' = 'succeeded') => ({
+  id,
+  object: 'refund',
   amount: amountFen,
-  amount_refunded: refundedFen,
   currency: 'cny',
   payment_intent: paymentIntent,
-  refunded: refundedFen === amountFen,
+  status,
+  ...(status === 'failed' ? { failure_reason: 'expired_or_canceled_card' } : {}),
 });
