@@ -13,4 +13,5 @@ CREATE TABLE "refunds" (
 );
 --> statement-breakpoint
 ALTER TABLE "refunds" ADD CONSTRAINT "refunds_donation_id_donations_id_fk" FOREIGN KEY ("donation_id") REFERENCES "public"."donations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "refunds_waiting_idx" ON "refunds" USING btree ("provider","provider_payment_id") WHERE "refunds"."donation_id" is null and not "refunds"."failed";
+CREATE INDEX "refunds_waiting_idx" ON "refunds" USING btree ("provider","provider_payment_id") WHERE "refunds"."donation_id" is null and not "refunds"."failed";--> statement-breakpoint
+CREATE INDEX "refunds_failed_idx" ON "refunds" USING btree ("donation_id") WHERE "refunds"."failed";

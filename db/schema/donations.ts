@@ -141,6 +141,7 @@ export const refunds = pgTable(
   (t) => [
     primaryKey({ columns: [t.provider, t.refundId] }),
     index('refunds_waiting_idx').on(t.provider, t.providerPaymentId).where(sql`${t.donationId} is null and not ${t.failed}`),
+    index('refunds_failed_idx').on(t.donationId).where(sql`${t.failed}`),
     check('refunds_amount_positive', sql`${t.amountFen} > 0`),
   ],
 );

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { donations, projects } from '@/db/schema';
 import { authorize, type Actor } from '@/lib/auth/actor';
+import { failedRefundsOf } from './refund';
 
 export const donationStatuses = ['pending', 'paid', 'partially_refunded', 'refunded', 'failed', 'expired'] as const;
 const day = /^\d{4}-\d{2}-\d{2}$/;
@@ -98,10 +99,11 @@ export async function listDonationsForAdmin(db: Db, actor: Actor, f: DonationFil
       })
       .from(matching),
   ]);
+  const failed = await failedRefundsOf(db, rows.map((r) => r.id));
   const more = Number(totals.count) > countCap;
   const count = Math.min(Number(totals.count), countCap);
   const pages = Math.max(1, Math.ceil(count / pageSize), more && rows.length === pageSize ? f.page + 1 : f.page);
-  return { rows, count, more, netFen: more ? null : Number(totals.netFen), page: f.page, pages };
+  return { rows: rows.map((r) => ({ ...r, failedRefundFen: failed.get(r.id) ?? 0 })), count, more, netFen: more ? null : Number(totals.netFen), page: f.page, pages };
 }
 
 /**

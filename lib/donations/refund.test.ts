@@ -6,6 +6,7 @@ import { useTestDb } from '@/db/test-db';
 import { accountCodes } from '@/lib/ledger/accounts';
 import { traceDonation } from '@/lib/ledger/trace';
 import { postDisbursement } from '@/lib/ledger/movements';
+import { donationFiltersSchema, listDonationsForAdmin } from './admin-list';
 import { requestRefund } from './admin-refund';
 import { applyPaymentEvent } from './apply-event';
 import { bookFees } from './fee';
@@ -150,6 +151,11 @@ describe('refunds', () => {
       await refund(pi, 're_1', 3000); // an older report of the same refund, arriving late
       expect(await entriesFor(db, d.id, 'reversal')).toBe(1);
       expect((await donationRow(db, d.id)).refundedFen).toBe(0);
+
+      // The administrators see it on the gift, so someone can contact the donor.
+      const admin = await newUser(db, 'admin');
+      const listed = await listDonationsForAdmin(db, { userId: admin.id }, donationFiltersSchema.parse({ project: project.slug }));
+      expect(listed.rows.find((r) => r.id === d.id)).toMatchObject({ refundedFen: 0, failedRefundFen: 3000 });
 
       await refund(pi, 're_2', 10000); // the whole gift can still be refunded
       row = await donationRow(db, d.id);

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { donations, fundInflows, journalLines, ledgerAccounts, refunds } from '@/db/schema';
 import type { PaymentEvent } from '@/lib/payments/provider';
@@ -26,7 +26,9 @@ export async function applyRefund(tx: Db, provider: string, event: RefundEvent):
     .for('update');
   const [fresh] = await tx
     .insert(refunds)
-    .values({ provider, refundId: event.refundId, providerPaymentId: event.providerPaymentId, amountFen: event.amountFen, failed: event.failed })
+    // A refund failed before it was booked still names its gift (for the administrators' list); one that is under
+    // way gets its gift when booked — until then a null gift means "waiting for its payment".
+    .values({ provider, refundId: event.refundId, providerPaymentId: event.providerPaymentId, amountFen: event.amountFen, failed: event.failed, donationId: event.failed ? (gift?.id ?? null) : null })
     .onConflictDoNothing()
     .returning();
   if (fresh) {
@@ -154,4 +156,15 @@ export async function sweepParkedRefunds(db: Db) {
     join donations d on d.provider = r.provider and d.provider_payment_id = r.provider_payment_id
     where r.donation_id is null and not r.failed and d.status <> 'pending'`);
   if (stranded.length > 0) await db.transaction((tx) => applyParkedRefunds(tx, [...stranded]));
+}
+
+/** What failed to reach each of these gifts' donors (refunds that failed or were cancelled), by gift. */
+export async function failedRefundsOf(db: Db, donationIds: string[]): Promise<Map<string, number>> {
+  if (donationIds.length === 0) return new Map();
+  const rows = await db
+    .select({ donationId: refunds.donationId, fen: sql<number>`sum(${refunds.amountFen})::bigint` })
+    .from(refunds)
+    .where(and(inArray(refunds.donationId, donationIds), eq(refunds.failed, true)))
+    .groupBy(refunds.donationId);
+  return new Map(rows.map((r) => [r.donationId!, Number(r.fen)]));
 }

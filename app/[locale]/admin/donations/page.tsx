@@ -94,6 +94,7 @@ export default async function AdminDonationsPage({ searchParams }: { searchParam
                   {d.refundedFen > 0 ? <p className="text-sm text-muted">{t('refunded', { amount: formatFen(d.refundedFen) })}</p> : null}
                 </div>
               </div>
+              {d.failedRefundFen > 0 ? <p className="text-sm font-semibold text-brand-700">{t('refundFailed', { amount: formatFen(d.failedRefundFen) })}</p> : null}
               {canRefund ? <RefundForm intent={randomUUID()} donationId={d.id} suggested={String((d.amountFen - d.refundedFen) / 100)} refundable={formatFen(refundable)} /> : null}
             </li>
           );
