@@ -47,8 +47,9 @@ function csvRow(r: AdminDonationRow) {
     r.projectSlug,
     yuan(r.amountFen),
     yuan(r.refundedFen),
-    yuan(r.feeFen),
-    yuan(counted ? r.amountFen - r.refundedFen - r.feeFen : 0),
+    // A fee not yet learnt from the processor is left blank (and so the net), not written as a fee of nothing.
+    r.feePending ? '' : yuan(r.feeFen),
+    r.feePending ? '' : yuan(counted ? r.amountFen - r.refundedFen - r.feeFen : 0),
     r.status,
     r.provider,
     r.providerPaymentId,

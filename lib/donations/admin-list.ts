@@ -48,6 +48,8 @@ const columns = {
   amountFen: donations.amountFen,
   refundedFen: donations.refundedFen,
   feeFen: donations.feeFen,
+  /** The processor's fee is still to be learnt (lib/donations/fee.ts): until then the fee and net are unknown. */
+  feePending: sql<boolean>`exists (select from fees_due f where f.donation_id = ${donations.id})`,
   status: donations.status,
   provider: donations.provider,
   providerPaymentId: donations.providerPaymentId,

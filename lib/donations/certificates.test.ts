@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDb } from '@/db/test-db';
 import { donationsCsv } from './admin-csv';
+import { donationFiltersSchema, donationsForExport } from './admin-list';
+import { bookFees } from './fee';
 import { renderCertificatePdf } from './certificate-pdf';
 import { certificateCode, verifyCertificate } from './certificates';
 import { fulfilDonation } from './fulfil';
-import { donationRow, newPendingDonation, newProject } from './testing/fixtures';
+import { donationRow, newPendingDonation, newProject, newUser } from './testing/fixtures';
 
 const db = useTestDb();
 
@@ -55,7 +57,7 @@ describe('the donations CSV', () => {
       {
         id: 'x', projectId: null, createdAt: new Date('2026-03-01T02:00:00Z'), paidAt: new Date('2026-03-01T02:01:00Z'),
         certificateNo: 'AZJB-2026-000001', projectSlug: null, projectNameZh: null, projectNameEn: null, amountFen: 10050,
-        refundedFen: 50, feeFen: 0, status: 'partially_refunded', provider: 'stripe', providerPaymentId: '=HYPERLINK("x")',
+        refundedFen: 50, feeFen: 0, feePending: false, status: 'partially_refunded', provider: 'stripe', providerPaymentId: '=HYPERLINK("x")',
         displayName: '陈爱心', anonymous: false, hasAccount: true, monthly: false, receiptRequested: true, receiptNumber: null,
       },
     ]));
@@ -66,5 +68,20 @@ describe('the donations CSV', () => {
     expect(csv).toContain('100.5,0.5,0,100,partially_refunded');
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv.startsWith('\uFEFFcreated_at,')).toBe(true);
+  });
+
+  it("leaves the fee and the net blank while the processor's fee is still to be learnt, then fills them", async () => {
+    const admin = await newUser(db, 'admin');
+    const d = await newPendingDonation(db, { projectId: null, amountFen: 10000 });
+    await fulfilDonation(db, d.id, { providerPaymentId: `pi_${d.id}`, feeFollows: true });
+    const filters = donationFiltersSchema.parse({ q: (await donationRow(db, d.id)).certificateNo! });
+    const exported = async () => {
+      let csv = '';
+      for await (const part of donationsCsv(await donationsForExport(db, { userId: admin.id }, filters))) csv += part;
+      return csv.split(/\r?\n/)[1];
+    };
+    expect(await exported()).toContain(',100,0,,,paid,');
+    await bookFees(db, [{ donationId: d.id, feeFen: 60 }]);
+    expect(await exported()).toContain(',100,0,0.6,99.4,paid,');
   });
 });
