@@ -73,7 +73,7 @@ async function reverseRefund(tx: Db, gift: Gift, refund: Refund) {
   const refundedFen = gift.refundedFen - refund.bookedFen;
   await tx
     .update(donations)
-    .set({ refundedFen, status: refundedFen === 0 ? 'paid' : 'partially_refunded', updatedAt: new Date() })
+    .set({ refundedFen, status: statusAfterRefund(gift.amountFen, refundedFen), updatedAt: new Date() })
     .where(eq(donations.id, gift.id));
   const reversal = await postEntry(tx, {
     kind: 'reversal',

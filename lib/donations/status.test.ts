@@ -22,8 +22,9 @@ describe('donation status', () => {
     }
   });
 
-  it('names the status after a refund', () => {
+  it('names the status for what is refunded (back to paid when a failed refund leaves nothing refunded)', () => {
     expect(statusAfterRefund(10000, 3000)).toBe('partially_refunded');
     expect(statusAfterRefund(10000, 10000)).toBe('refunded');
+    expect(statusAfterRefund(10000, 0)).toBe('paid');
   });
 });

@@ -24,7 +24,10 @@ export function isSettled(status: DonationStatus): boolean {
   return (settledStatuses as readonly DonationStatus[]).includes(status);
 }
 
-/** The status after the processor reports a refunded total (which only ever grows). */
+/**
+ * A paid gift's status for what of it is refunded. It goes back only when a refund fails (the processor undoing it,
+ * lib/donations/refund.ts): the table above is what a request may do, this is where the money stands.
+ */
 export function statusAfterRefund(amountFen: number, refundedTotalFen: number): DonationStatus {
-  return refundedTotalFen >= amountFen ? 'refunded' : 'partially_refunded';
+  return refundedTotalFen >= amountFen ? 'refunded' : refundedTotalFen > 0 ? 'partially_refunded' : 'paid';
 }

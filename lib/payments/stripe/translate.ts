@@ -88,6 +88,7 @@ function refundOf(refund: Stripe.Refund): PaymentEvent {
   const pi = idOf(refund.payment_intent);
   if (!pi) return ignore('refund without a payment intent');
   if (refund.currency !== 'cny') return ignore(`refund in ${refund.currency}`);
+  if (!(refund.amount > 0)) return ignore('refund of nothing');
   // Pending and requires_action have already taken the money from the balance; failed and canceled put it back.
   const failed = refund.status === 'failed' || refund.status === 'canceled';
   return { kind: 'refund', providerPaymentId: pi, refundId: refund.id, amountFen: refund.amount, failed };
