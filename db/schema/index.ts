@@ -10,3 +10,4 @@ export * from './reports';
 export * from './cache';
 export * from './summaries';
 export * from './jobs';
+export * from './calendar';

@@ -20,6 +20,7 @@ export const permissionTable = {
   'evidence:read': ['social_worker', 'admin'],
   'ledger:allocate': ['admin'],
   'report:publish': ['admin'],
+  'calendar:manage': ['admin'],
   'own_giving:read': ['donor', 'social_worker', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

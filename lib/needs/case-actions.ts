@@ -8,7 +8,8 @@ import { AppError } from '@/lib/errors';
 import { historyWords } from '@/lib/i18n/history';
 import { assertId } from '@/lib/ids';
 import { assertInScope } from './scope';
-import { addWorkingDays, matchWorkingDays } from './sla';
+import { workingDeadline } from './calendar';
+import { matchWorkingDays } from './sla';
 import { nextStatus, type NeedAction } from './status';
 
 const reason = z.string().trim().min(2, 'reason_required').max(500, 'too_long');
@@ -55,7 +56,7 @@ export async function actOnCase(db: Db, actor: Actor, needId: string, command: C
         if (!need.assigneeId) set.assigneeId = user.id;
         break;
       case 'verify_valid':
-        Object.assign(set, { validAt: now, matchDueAt: addWorkingDays(now, matchWorkingDays) });
+        Object.assign(set, { validAt: now, matchDueAt: await workingDeadline(tx, now, matchWorkingDays) });
         eventNote = command.note || null;
         break;
       case 'verify_invalid':

@@ -11,7 +11,8 @@ import { newTrackingCode } from './code';
 import { looksLikeDuplicate } from './duplicates';
 import { consentVersion, sensitiveFieldsFor, type NeedIntake } from './intake-schema';
 import { sealNeedPii, type NeedPii } from './pii';
-import { addWorkingDays, screenWorkingDays } from './sla';
+import { workingDeadline } from './calendar';
+import { screenWorkingDays } from './sla';
 
 export const intakeLimits = {
   phone: { max: 3, windowSeconds: 24 * 3600 },
@@ -50,8 +51,7 @@ export async function submitNeed(db: Db, input: NeedIntake, meta: IntakeMeta): P
     ...(children ? { guardianName: input.guardianName } : {}),
   };
   const hasSensitive = Boolean(pii.health || pii.disability || pii.finances);
-  const duplicateOf = await findLikelyDuplicate(db, input, now);
-
+  const [duplicateOf, screenDueAt] = await Promise.all([findLikelyDuplicate(db, input, now), workingDeadline(db, now, screenWorkingDays)]);
   for (let attempt = 0; ; attempt++) {
     const code = newTrackingCode();
     try {
@@ -78,7 +78,7 @@ export async function submitNeed(db: Db, input: NeedIntake, meta: IntakeMeta): P
             possibleDuplicateOf: duplicateOf,
             createdById: staff?.id ?? null,
             submittedAt: now,
-            screenDueAt: addWorkingDays(now, screenWorkingDays),
+            screenDueAt,
           })
           .returning({ id: needs.id });
         await tx.insert(needEvents).values({

@@ -41,6 +41,9 @@ export default async function AdminPage() {
         <Link prefetch={false} href="/admin/disclosures" className="btn-quiet min-h-11 px-3 text-sm">
           {d('adminTitle')}
         </Link>
+        <Link prefetch={false} href="/admin/calendar" className="btn-quiet min-h-11 px-3 text-sm">
+          {t('calendar')}
+        </Link>
       </nav>
       <section aria-labelledby="staff">
         <h2 id="staff" className="mb-3 text-xl font-bold">
