@@ -17,20 +17,20 @@ test('an administrator enters a make-up working day and a holiday, each checked 
   await expectOnPath(page, '/admin/calendar');
 
   // A Saturday cannot be "a weekday off": refused at the field, and what was typed stays.
-  await page.getByLabel('日期').fill(saturday);
+  await page.getByLabel('日期', { exact: true }).fill(saturday);
   await page.getByLabel('放假（工作日休息）').check();
-  await page.getByLabel('说明').fill('春节调休');
+  await page.getByLabel('说明', { exact: true }).fill('春节调休');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('这一天本来就是周末，无需设为放假')).toBeVisible();
-  await expect(page.getByLabel('说明')).toHaveValue('春节调休');
-  await expect(page.getByLabel('日期')).toHaveValue(saturday);
+  await expect(page.getByLabel('说明', { exact: true })).toHaveValue('春节调休');
+  await expect(page.getByLabel('日期', { exact: true })).toHaveValue(saturday);
 
   await page.getByLabel('调休上班（周末上班）').check();
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('status')).toContainText('已保存');
-  await page.getByLabel('日期').fill(monday);
+  await page.getByLabel('日期', { exact: true }).fill(monday);
   await page.getByLabel('放假（工作日休息）').check();
-  await page.getByLabel('说明').fill('春节');
+  await page.getByLabel('说明', { exact: true }).fill('春节');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('status')).toContainText('已保存');
 

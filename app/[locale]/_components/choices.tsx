@@ -21,7 +21,7 @@ function ChoiceCards({ type, name, legend, options, error, required, columns = 2
       <div className={`grid gap-2 ${grid[columns]}`}>
         {options.map((o) => (
           <label key={o.value} className="flex min-h-12 cursor-pointer items-center gap-3 rounded-xl border-2 border-line bg-white px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-            <input type={type} name={name} value={o.value} defaultChecked={checked(o.value)} className="size-5 accent-brand-600" />
+            <input type={type} name={name} value={o.value} defaultChecked={checked(o.value)} className="size-5 shrink-0 accent-brand-600" />
             <span>{o.label}</span>
           </label>
         ))}
