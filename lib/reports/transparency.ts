@@ -100,24 +100,44 @@ export type ProjectRow = {
   needsServed: number;
 };
 
+// Each project's two accounts (their balances, kept with every posting: what its fund holds, what it paid out), its
+// fund's totals by entry kind (given, allocated) and its case totals — one row each, nothing to add up.
+const projectFigures = sql`
+  select p.id, p.slug, p.name_zh, p.name_en, p.sort_order,
+    coalesce(paid.balance_fen, 0) as spent, coalesce(fund.balance_fen, 0) as balance,
+    coalesce(given.amount_fen, 0) as raised, coalesce(allocated.amount_fen, 0) as allocated,
+    coalesce(c.person_times, 0) as person_times,
+    -- As before: a project shows needs served once it has recorded a service.
+    case when c.service_records > 0 then c.served_needs else 0 end as needs
+  from projects p
+    left join ledger_accounts fund on fund.project_id = p.id and fund.kind = 'project_fund'
+    left join ledger_accounts paid on paid.project_id = p.id and paid.kind = 'payments_out'
+    left join ledger_account_totals given on given.account_id = fund.id and given.entry_kind = 'donation'
+    left join ledger_account_totals allocated on allocated.account_id = fund.id and allocated.entry_kind = 'allocation'
+    left join project_case_totals c on c.project_id = p.id
+  where p.status <> 'draft'`;
+
+/** Every published project's figures, in the programme's order (the open data). */
 export async function getByProject(db: Db): Promise<ProjectRow[]> {
-  // Each project's two accounts (their balances, kept with every posting: what its fund holds, what it paid out),
-  // its fund's totals by entry kind (given, allocated) and its case totals — one row each, nothing to add up.
+  const rows = await db.execute<Record<string, string>>(sql`${projectFigures} order by p.sort_order, p.id`);
+  return rows.map(projectRow);
+}
+
+/**
+ * The `limit` projects that moved the most money (raised, allocated and spent), busiest first — or, when there are
+ * no more than that, all of them in the programme's order — and how many projects there are.
+ */
+export async function getBusiestProjects(db: Db, limit: number): Promise<{ shown: ProjectRow[]; total: number }> {
   const rows = await db.execute<Record<string, string>>(sql`
-    select p.id, p.slug, p.name_zh, p.name_en,
-      coalesce(paid.balance_fen, 0) as spent, coalesce(fund.balance_fen, 0) as balance,
-      coalesce(given.amount_fen, 0) as raised, coalesce(allocated.amount_fen, 0) as allocated,
-      coalesce(c.person_times, 0) as person_times,
-      -- As before: a project shows needs served once it has recorded a service.
-      case when c.service_records > 0 then c.served_needs else 0 end as needs
-    from projects p
-      left join ledger_accounts fund on fund.project_id = p.id and fund.kind = 'project_fund'
-      left join ledger_accounts paid on paid.project_id = p.id and paid.kind = 'payments_out'
-      left join ledger_account_totals given on given.account_id = fund.id and given.entry_kind = 'donation'
-      left join ledger_account_totals allocated on allocated.account_id = fund.id and allocated.entry_kind = 'allocation'
-      left join project_case_totals c on c.project_id = p.id
-    where p.status <> 'draft' order by p.sort_order`);
-  return rows.map((r) => ({
+    select *, count(*) over () as total from (${projectFigures}) r
+    order by r.raised + r.allocated + r.spent desc, r.sort_order, r.id limit ${limit}`);
+  const total = Number(rows[0]?.total ?? 0);
+  if (total <= limit) rows.sort((a, b) => Number(a.sort_order) - Number(b.sort_order) || (a.id < b.id ? -1 : 1));
+  return { shown: rows.map(projectRow), total };
+}
+
+function projectRow(r: Record<string, string>): ProjectRow {
+  return {
     id: r.id,
     slug: r.slug,
     nameZh: r.name_zh,
@@ -128,7 +148,7 @@ export async function getByProject(db: Db): Promise<ProjectRow[]> {
     balanceFen: Number(r.balance),
     personTimes: Number(r.person_times),
     needsServed: Number(r.needs ?? 0),
-  }));
+  };
 }
 
 export async function getSpendingByCategory(db: Db) {

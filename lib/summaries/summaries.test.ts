@@ -6,7 +6,7 @@ import { newProject, newUser } from '@/lib/donations/testing/fixtures';
 import { getProjectDetail } from '@/lib/projects/detail';
 import { listProjectCards } from '@/lib/projects/queries';
 import { getHeadlineFigures } from '@/lib/reports/figures';
-import { getByProject, getHeadline, getMonthly, getNeedsByArea, getSpendingByCategory } from '@/lib/reports/transparency';
+import { getBusiestProjects, getByProject, getHeadline, getMonthly, getNeedsByArea, getSpendingByCategory } from '@/lib/reports/transparency';
 import { applyOperation, newWorld, operationArb, type Cast } from './testing/operations';
 import {
   rawByProject,
@@ -45,7 +45,15 @@ async function expectFiguresEqualRaw(projectId: string, slug: string) {
       const headline = await getHeadline(tx);
       expect(months.reduce((s, m) => s + m.spentFen, 0)).toBe(headline.spentFen);
       expect(months.reduce((s, m) => s + m.raisedFen, 0)).toBe(headline.raisedFen);
-      expect(byKey(await getByProject(tx), (r) => r.id)).toEqual(byKey(await rawByProject(tx), (r) => r.id));
+      const projects = await getByProject(tx);
+      expect(byKey(projects, (r) => r.id)).toEqual(byKey(await rawByProject(tx), (r) => r.id));
+      // The report's busiest projects: those that moved the most, in that order (the programme's order breaks ties).
+      const moved = (r: (typeof projects)[number]) => r.raisedFen + r.allocatedFen + r.spentFen;
+      const busiest = await getBusiestProjects(tx, 3);
+      expect(busiest.total).toBe(projects.length);
+      if (projects.length > 3) expect(busiest.shown.map(moved)).toEqual(projects.map(moved).sort((a, b) => b - a).slice(0, 3));
+      expect(byKey(busiest.shown, (r) => r.id)).toEqual(byKey(projects.filter((p) => busiest.shown.some((s) => s.id === p.id)), (r) => r.id));
+      expect((await getBusiestProjects(tx, projects.length)).shown).toEqual(projects); // all of them: the programme's order
       expect(byKey(await getSpendingByCategory(tx), (r) => r.category)).toEqual(byKey(await rawSpendingByCategory(tx), (r) => r.category));
       const cell = (c: { areaId: string; category: string }) => `${c.areaId} ${c.category}`;
       expect(byKey(await getNeedsByArea(tx), cell)).toEqual(byKey(await rawNeedsByArea(tx), cell));

@@ -26,7 +26,7 @@ import { decryptJson } from '@/lib/privacy/crypto';
 import { getProjectDetail } from '@/lib/projects/detail';
 import { listProjectCards, listProjectNames } from '@/lib/projects/queries';
 import { getHeadlineFigures } from '@/lib/reports/figures';
-import { getByProject, getHeadline, getMonthly, getNeedsByArea, getSpendingByCategory, listPublicPayments } from '@/lib/reports/transparency';
+import { getBusiestProjects, getHeadline, getMonthly, getNeedsByArea, getSpendingByCategory, listPublicPayments } from '@/lib/reports/transparency';
 
 /** What a route's request does to the database, as the lib/ calls its page (or action, or route handler) makes. */
 export type RequestPath = {
@@ -72,7 +72,7 @@ export function requestPaths(ids: Ids, lookup: Db): RequestPath[] {
     { route: `/projects/${ids.projectSlug}`, calls: async (tx) => [await getProjectDetail(tx, ids.projectSlug), await getProjectDetail(tx, ids.projectSlug)] },
     {
       route: '/transparency',
-      calls: async (tx) => [await getHeadline(tx), await getMonthly(tx), await getByProject(tx), await getSpendingByCategory(tx)],
+      calls: async (tx) => [await getHeadline(tx), await getMonthly(tx), await getBusiestProjects(tx, 12), await getSpendingByCategory(tx)],
     },
     { route: '/transparency/payments', calls: (tx) => listPublicPayments(tx, 30) },
     { route: '/transparency/areas', calls: (tx) => getNeedsByArea(tx) },

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { timeZone } from '@/lib/i18n/locales';
 import { formatFen } from '@/lib/money';
-import { getByProject, getHeadline, getMonthly, getSpendingByCategory } from '@/lib/reports/transparency';
+import { getBusiestProjects, getHeadline, getMonthly, getSpendingByCategory } from '@/lib/reports/transparency';
 import { BarChart } from '../_components/bar-chart';
 import { cachedPageLocale, type LocaleParams } from '../_lib/cached-page';
 
@@ -24,26 +24,24 @@ function lastMonths(n: number): string[] {
   });
 }
 
+/** A phone can take a dozen bars and rows; beyond that, the busiest projects, and all of them in the open data. */
 const topProjects = 12;
-const moved = (r: { raisedFen: number; allocatedFen: number; spentFen: number }) => r.raisedFen + r.allocatedFen + r.spentFen;
 
 export default async function TransparencyPage({ params }: LocaleParams) {
   await cachedPageLocale(params);
   const db = getDb();
-  const [t, p, locale, h, monthly, byProject, byCategory] = await Promise.all([
+  const [t, p, locale, h, monthly, { shown: shownProjects, total: projectCount }, byCategory] = await Promise.all([
     getTranslations('transparency'),
     getTranslations('payments'),
     getLocale(),
     getHeadline(db),
     getMonthly(db),
-    getByProject(db),
+    getBusiestProjects(db, topProjects),
     getSpendingByCategory(db),
   ]);
   const en = locale === 'en';
   // The last twelve calendar months, quiet ones as zero; every month is in the open data (monthly.csv, .json).
   const lastYear = lastMonths(12).map((month) => monthly.find((m) => m.month === month) ?? { month, raisedFen: 0, spentFen: 0 });
-  // A phone can take a dozen bars and rows; beyond that, the busiest projects, and all of them in the open data.
-  const shownProjects = byProject.length <= topProjects ? byProject : [...byProject].sort((a, b) => moved(b) - moved(a)).slice(0, topProjects);
   const money = (f: number) => formatFen(f, { exact: true });
   const figures: [string, string, string][] = [
     ['raised', t('raised'), money(h.raisedFen)],
@@ -132,9 +130,9 @@ export default async function TransparencyPage({ params }: LocaleParams) {
             ))}
           </tbody>
         </table>
-        {shownProjects.length < byProject.length ? (
+        {shownProjects.length < projectCount ? (
           <p className="mt-2 text-muted">
-            {t('projectsTop', { shown: shownProjects.length, total: byProject.length })}{' '}
+            {t('projectsTop', { shown: shownProjects.length, total: projectCount })}{' '}
             <a href="/transparency/data/projects.csv" className="link" download>
               {t('projectsAll')}
             </a>
