@@ -5,7 +5,7 @@ import { auditLog, calendarDays, needs } from '@/db/schema';
 import { authorize, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { publicText } from '@/lib/privacy/public-text';
-import { addWorkingDays, isWorkingDay, matchWorkingDays, reachOf, screenWorkingDays, shanghaiDay, type Calendar } from './sla';
+import { addWorkingDays, isWorkingDay, matchWorkingDays, noonOf, reachOf, screenWorkingDays, shanghaiDay, type Calendar } from './sla';
 
 const dayMs = 24 * 3600 * 1000;
 const plusDays = (at: Date, days: number) => new Date(at.getTime() + days * dayMs);
@@ -49,8 +49,7 @@ export async function listCalendarDays(db: Db, actor: Actor, from: string): Prom
 export async function setCalendarDay(db: Db, actor: Actor, input: z.infer<typeof calendarDaySchema>): Promise<void> {
   const admin = await authorize(db, actor, 'calendar:manage');
   const working = input.kind === 'workday';
-  // Noon in Shanghai of that date: which weekday it is, whatever the server's clock.
-  if (isWorkingDay(new Date(`${input.day}T04:00:00Z`)) === working) {
+  if (isWorkingDay(noonOf(input.day)) === working) {
     throw new AppError('invalid_input', 'nothing to set apart', { kind: working ? 'calendar_not_weekend' : 'calendar_not_weekday' });
   }
   await db.transaction(async (tx) => {

@@ -17,6 +17,11 @@ export function shanghaiDay(at: Date): string {
   return new Date(at.getTime() + shanghaiOffsetMs).toISOString().slice(0, 10);
 }
 
+/** Noon in Shanghai of a date (YYYY-MM-DD): a moment that falls on that date wherever the server runs. */
+export function noonOf(day: string): Date {
+  return new Date(`${day}T04:00:00Z`);
+}
+
 export function isWorkingDay(at: Date, calendar: Calendar = new Map()): boolean {
   const set = calendar.get(shanghaiDay(at));
   if (set !== undefined) return set;

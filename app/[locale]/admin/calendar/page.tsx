@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { dateFormat } from '@/lib/i18n/dates';
 import { listCalendarDays } from '@/lib/needs/calendar';
-import { shanghaiDay } from '@/lib/needs/sla';
+import { noonOf, shanghaiDay } from '@/lib/needs/sla';
 import { requirePermission } from '../../_lib/guard';
 import { removeCalendarDayAction } from './actions';
 import { CalendarForm } from './calendar-form';
@@ -27,8 +27,7 @@ export default async function CalendarPage() {
           {days.map((d) => (
             <li key={d.day} className="card flex flex-wrap items-center justify-between gap-2" data-testid="calendar-day">
               <div>
-                {/* Noon in Shanghai of that date, so the weekday shown is that date's. */}
-                <p className="font-bold">{full.format(new Date(`${d.day}T04:00:00Z`))}</p>
+                <p className="font-bold">{full.format(noonOf(d.day))}</p>
                 <p className="text-sm">
                   <span className={`badge ${d.working ? 'bg-sun-50 text-sun-700' : 'bg-leaf-50 text-leaf-600'}`}>{d.working ? t('calendarWorkday') : t('calendarHoliday')}</span> {d.note}
                 </p>
