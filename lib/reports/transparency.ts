@@ -125,16 +125,41 @@ export async function getByProject(db: Db): Promise<ProjectRow[]> {
 
 /**
  * The `limit` projects that moved the most money (raised, allocated and spent), busiest first — or, when there are
- * no more than that, all of them in the programme's order — and how many projects there are.
+ * no more than that, all of them in the programme's order — and how many projects there are. The ranking reads only
+ * the accounts' totals (projects that moved nothing follow in the programme's order); the figures are then read
+ * for the projects shown.
  */
 export async function getBusiestProjects(db: Db, limit: number): Promise<{ shown: ProjectRow[]; total: number }> {
-  const rows = await db.execute<Record<string, string>>(sql`
-    select *, count(*) over () as total from (${projectFigures}) r
-    order by r.raised + r.allocated + r.spent desc, r.sort_order, r.id limit ${limit}`);
-  const total = Number(rows[0]?.total ?? 0);
-  if (total <= limit) rows.sort((a, b) => Number(a.sort_order) - Number(b.sort_order) || (a.id < b.id ? -1 : 1));
-  return { shown: rows.map(projectRow), total };
+  const [moving, [{ total }]] = await Promise.all([
+    db.execute<{ id: string }>(sql`
+      select a.project_id as id
+      from (
+        select account_id, amount_fen as fen from ledger_account_totals where entry_kind in ('donation', 'allocation')
+        union all
+        select id, balance_fen from ledger_accounts where kind = 'payments_out'
+      ) x
+      join ledger_accounts a on a.id = x.account_id
+      join projects p on p.id = a.project_id and p.status <> 'draft'
+      group by a.project_id, p.sort_order
+      having sum(x.fen) > 0
+      order by sum(x.fen) desc, p.sort_order, a.project_id
+      limit ${limit}`),
+    db.execute<{ total: number }>(sql`select count(*)::int as total from projects where status <> 'draft'`),
+  ]);
+  const ids = moving.map((r) => r.id);
+  if (ids.length < Math.min(limit, total)) {
+    const still = await db.execute<{ id: string }>(sql`
+      select id from projects where status <> 'draft' ${ids.length ? sql`and id not in (${list(ids)})` : sql``}
+      order by sort_order, id limit ${limit - ids.length}`);
+    ids.push(...still.map((r) => r.id));
+  }
+  const rows = ids.length ? await db.execute<Record<string, string>>(sql`${projectFigures} and p.id in (${list(ids)})`) : [];
+  const order = total <= limit ? (r: Record<string, string>) => Number(r.sort_order) : (r: Record<string, string>) => ids.indexOf(r.id);
+  rows.sort((a, b) => order(a) - order(b) || (a.id < b.id ? -1 : 1));
+  return { shown: rows.map(projectRow), total: Number(total) };
 }
+
+const list = (values: string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
 function projectRow(r: Record<string, string>): ProjectRow {
   return {

@@ -54,6 +54,13 @@ async function expectFiguresEqualRaw(projectId: string, slug: string) {
       if (projects.length > 3) expect(busiest.shown.map(moved)).toEqual(projects.map(moved).sort((a, b) => b - a).slice(0, 3));
       expect(byKey(busiest.shown, (r) => r.id)).toEqual(byKey(projects.filter((p) => busiest.shown.some((s) => s.id === p.id)), (r) => r.id));
       expect((await getBusiestProjects(tx, projects.length)).shown).toEqual(projects); // all of them: the programme's order
+      // Past the projects that moved money, the rest follow in the programme's order.
+      const moving = projects.filter((r) => moved(r) > 0);
+      if (moving.length + 1 < projects.length) {
+        const next = await getBusiestProjects(tx, moving.length + 1);
+        expect(next.shown.slice(0, -1).map((r) => r.id).sort()).toEqual(moving.map((r) => r.id).sort());
+        expect(next.shown.at(-1)!.id).toBe(projects.find((r) => moved(r) === 0)!.id);
+      }
       expect(byKey(await getSpendingByCategory(tx), (r) => r.category)).toEqual(byKey(await rawSpendingByCategory(tx), (r) => r.category));
       const cell = (c: { areaId: string; category: string }) => `${c.areaId} ${c.category}`;
       expect(byKey(await getNeedsByArea(tx), cell)).toEqual(byKey(await rawNeedsByArea(tx), cell));
