@@ -126,8 +126,8 @@ export async function getByProject(db: Db): Promise<ProjectRow[]> {
 /**
  * The `limit` projects that moved the most money (raised, allocated and spent), busiest first — or, when there are
  * no more than that, all of them in the programme's order — and how many projects there are. The ranking reads only
- * the accounts' totals (projects that moved nothing follow in the programme's order); the figures are then read
- * for the projects shown.
+ * the accounts' totals (and the few draft projects, by their index), projects that moved nothing follow in the
+ * programme's order, and the figures are then read for the projects shown.
  */
 export async function getBusiestProjects(db: Db, limit: number): Promise<{ shown: ProjectRow[]; total: number }> {
   const [moving, [{ total }]] = await Promise.all([
@@ -139,10 +139,10 @@ export async function getBusiestProjects(db: Db, limit: number): Promise<{ shown
         select id, balance_fen from ledger_accounts where kind = 'payments_out'
       ) x
       join ledger_accounts a on a.id = x.account_id
-      join projects p on p.id = a.project_id and p.status <> 'draft'
-      group by a.project_id, p.sort_order
+      where a.project_id is not null and not exists (select from projects d where d.id = a.project_id and d.status = 'draft')
+      group by a.project_id
       having sum(x.fen) > 0
-      order by sum(x.fen) desc, p.sort_order, a.project_id
+      order by sum(x.fen) desc, a.project_id
       limit ${limit}`),
     db.execute<{ total: number }>(sql`select count(*)::int as total from projects where status <> 'draft'`),
   ]);

@@ -1,0 +1,1 @@
+CREATE INDEX "projects_draft_idx" ON "projects" USING btree ("id") WHERE "projects"."status" = 'draft';
