@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { refunds } from '@/db/schema';
+import { donations, refunds } from '@/db/schema';
 import { useTestDb } from '@/db/test-db';
 import { accountCodes } from '@/lib/ledger/accounts';
 import { traceDonation } from '@/lib/ledger/trace';
 import { postDisbursement } from '@/lib/ledger/movements';
 import { donationFiltersSchema, listDonationsForAdmin } from './admin-list';
 import { requestRefund } from './admin-refund';
+import { postOutOfGift } from './refund';
 import { applyPaymentEvent } from './apply-event';
 import { bookFees } from './fee';
 import { fulfilDonation } from './fulfil';
@@ -220,5 +221,23 @@ describe('refunds', () => {
       const [kept] = await db.select().from(refunds).where(eq(refunds.refundId, `${pi}:re_1`));
       expect(kept).toMatchObject({ failed: true, bookedFen: 3000 });
     });
+  });
+
+  it('a refund booked before refunds were kept by id, reported again, is not booked twice', async () => {
+    const project = await newProject(db);
+    const d = await newPendingDonation(db, { projectId: project.id });
+    const pi = `pi_${randomUUID()}`;
+    await pay(d.id, pi);
+    // What the running-total bookkeeping left: the gift refunded ¥30, its entry posted, no row naming the refund.
+    await db.transaction(async (tx) => {
+      await tx.update(donations).set({ refundedFen: 3000, status: 'partially_refunded' }).where(eq(donations.id, d.id));
+      await postOutOfGift(tx, 'refund', { id: d.id, projectId: project.id, certificateNo: null }, 3000);
+    });
+    await refund(pi, 're_old', 3000); // Stripe reports that refund again, by its id, after the upgrade
+    expect((await donationRow(db, d.id)).refundedFen).toBe(3000);
+    expect(await entriesFor(db, d.id, 'refund')).toBe(1);
+    await refund(pi, 're_new', 2000); // a new refund is booked
+    expect((await donationRow(db, d.id)).refundedFen).toBe(5000);
+    expect(await balanceOf(db, fundOf(project.id))).toBe(5000);
   });
 });

@@ -44,8 +44,22 @@ export async function applyRefund(tx: Db, provider: string, event: RefundEvent):
   if (failing?.entryId && gift) await reverseRefund(tx, gift, failing);
 }
 
-/** Books a refund against its (locked) gift: no more than the gift has left unrefunded. */
+/**
+ * Books a refund against its (locked) gift: no more than the gift has left unrefunded. A refund booked before refunds
+ * were kept by id (migration 0013) has no row; one reported again now is recognised as already booked.
+ */
 async function bookRefund(tx: Db, gift: Gift, refund: Refund) {
+  const [{ tracked }] = await tx
+    .select({ tracked: sql<number>`coalesce(sum(${refunds.bookedFen}), 0)::bigint` })
+    .from(refunds)
+    .where(and(eq(refunds.donationId, gift.id), eq(refunds.failed, false)));
+  if (gift.refundedFen - Number(tracked) >= refund.amountFen) {
+    await tx
+      .update(refunds)
+      .set({ donationId: gift.id, bookedFen: refund.amountFen })
+      .where(and(eq(refunds.provider, refund.provider), eq(refunds.refundId, refund.refundId)));
+    return;
+  }
   const bookedFen = Math.min(refund.amountFen, gift.amountFen - gift.refundedFen);
   const to = statusAfterRefund(gift.amountFen, gift.refundedFen + bookedFen);
   let entryId: number | null = null;
