@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { donations, fundInflows, journalLines, ledgerAccounts, refunds } from '@/db/schema';
 import type { PaymentEvent } from '@/lib/payments/provider';
@@ -49,10 +49,12 @@ export async function applyRefund(tx: Db, provider: string, event: RefundEvent):
  * were kept by id (migration 0013) has no row; one reported again now is recognised as already booked.
  */
 async function bookRefund(tx: Db, gift: Gift, refund: Refund) {
+  // What the gift's refund rows account for: those standing, and any recognised as booked earlier that failed since
+  // (without an entry of their own they are not reversed, and stay in the gift's refunded total).
   const [{ tracked }] = await tx
     .select({ tracked: sql<number>`coalesce(sum(${refunds.bookedFen}), 0)::bigint` })
     .from(refunds)
-    .where(and(eq(refunds.donationId, gift.id), eq(refunds.failed, false)));
+    .where(and(eq(refunds.donationId, gift.id), or(eq(refunds.failed, false), isNull(refunds.entryId))));
   if (gift.refundedFen - Number(tracked) >= refund.amountFen) {
     await tx
       .update(refunds)
