@@ -32,7 +32,7 @@ export const calendarDaySchema = z.object({
 
 export type CalendarDay = { day: string; working: boolean; note: string };
 
-/** The exceptions from a date on (this year's and next year's, as the page asks), in order. Administrators only. */
+/** The exceptions from a date (YYYY-MM-DD) on, in order. Administrators only. */
 export async function listCalendarDays(db: Db, actor: Actor, from: string): Promise<CalendarDay[]> {
   await authorize(db, actor, 'calendar:manage');
   return db
