@@ -1,4 +1,5 @@
 import { scaleBand, scaleLinear } from '@visx/scale';
+import { ScrollArea } from './scroll-area';
 
 export type Series = { key: string; label: string; color: string };
 type Props = {
@@ -68,7 +69,7 @@ export function BarChart({ id, title, description, categories, series, values, f
       </svg>
       <details>
         <summary className="cursor-pointer font-semibold text-brand-700">{showTable}</summary>
-        <div className="overflow-x-auto">
+        <ScrollArea label={tableCaption}>
           <table className="data-table figures mt-2 min-w-max">
             <caption className="sr-only">{tableCaption}</caption>
             <thead>
@@ -96,7 +97,7 @@ export function BarChart({ id, title, description, categories, series, values, f
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       </details>
     </figure>
   );

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { env } from '@/lib/env';
 import { formatFen } from '@/lib/money';
 import type { DisclosureContent } from '@/lib/reports/disclosures';
+import { ScrollArea } from './scroll-area';
 
 /** One disclosure, laid out to read on a phone and to print on A4. */
 export async function DisclosureView({ content, kind }: { content: DisclosureContent; kind: 'quarterly' | 'final' }) {
@@ -41,7 +42,7 @@ export async function DisclosureView({ content, kind }: { content: DisclosureCon
         {content.payments.length === 0 ? (
           <p>{t('noPayments')}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollArea label={t('payments')}>
             <table className="data-table min-w-max">
               <thead>
                 <tr>
@@ -62,7 +63,7 @@ export async function DisclosureView({ content, kind }: { content: DisclosureCon
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
         )}
       </section>
     </article>

@@ -17,7 +17,7 @@ export async function SiteHeader() {
         {t('skip')}
       </a>
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-        <Link href="/" className="flex items-center gap-2 no-underline" aria-label={t('brand')}>
+        <Link href="/" className="flex items-center gap-2 no-underline">
           <HeartMark />
           <span className="flex flex-col leading-tight">
             <span className="text-xl font-bold text-brand-700">{t('brand')}</span>

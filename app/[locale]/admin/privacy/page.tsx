@@ -5,6 +5,7 @@ import { listPiiAccess } from '@/lib/needs/case-read';
 import { countPurgeable } from '@/lib/needs/purge';
 import { requirePermission } from '../../_lib/guard';
 import { purgeAction } from './actions';
+import { ScrollArea } from '../../_components/scroll-area';
 
 export default async function PrivacyPage({ searchParams }: { searchParams: Promise<{ purged?: string }> }) {
   const admin = await requirePermission('pii_log:read', '/admin/privacy');
@@ -41,7 +42,7 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
         <h2 id="log" className="mb-2 font-bold">
           {t('accessLog')}
         </h2>
-        <div className="overflow-x-auto">
+        <ScrollArea label={t('accessLog')}>
           <table className="data-table card">
             <thead>
               <tr>
@@ -62,7 +63,7 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       </section>
     </div>
   );

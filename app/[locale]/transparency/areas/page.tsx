@@ -5,6 +5,7 @@ import { categories } from '@/lib/needs/intake-schema';
 import { jiangbeiAreas } from '@/lib/places';
 import { getNeedsByArea } from '@/lib/reports/transparency';
 import { cachedPageLocale, type LocaleParams } from '../../_lib/cached-page';
+import { ScrollArea } from '../../_components/scroll-area';
 
 export { generateStaticParams } from '../../_lib/cached-page';
 
@@ -27,7 +28,7 @@ export default async function NeedsByAreaPage({ params }: LocaleParams) {
       </Link>
       <h1 className="page-title">{t('byArea')}</h1>
       <p>{t('byAreaNote')}</p>
-      <div className="card overflow-x-auto">
+      <ScrollArea className="card" label={t('byArea')}>
         <table className="data-table figures min-w-max text-sm" data-testid="t-by-area">
           <caption className="sr-only">{t('byArea')}</caption>
           <thead>
@@ -55,7 +56,7 @@ export default async function NeedsByAreaPage({ params }: LocaleParams) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </div>
   );
 }
