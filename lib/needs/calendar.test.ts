@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gte, lt } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { needs } from '@/db/schema';
 import { useTestDb } from '@/db/test-db';
@@ -79,4 +79,35 @@ describe('the working calendar', () => {
     expect((await due(valid)).match).toEqual(at(14, 1));
     await expect(removeCalendarDay(db, admin, day(4))).rejects.toMatchObject({ code: 'not_found' });
   });
+
+  it('gives every deadline by the calendar as it ends, when a day is entered while needs come in and cases are verified', async () => {
+    const admin = { userId: (await staffUser(db, 'admin')).id };
+    const { day, at } = week();
+    const submit = async (now: Date) => (await submitNeed(db, intake(), { ip: randomIp(), now })).needId;
+    const screening: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const id = await submit(at(0, i / 10));
+      await actOnCase(db, admin, id, { action: 'start_screening' }, at(0, 1));
+      screening.push(id);
+    }
+    const late: Array<Promise<unknown>> = [];
+    for (let i = 0; i < 12; i++) late.push(submit(at(0, 2 + i / 10)));
+    late.push(setCalendarDay(db, admin, { day: day(4), kind: 'holiday', note: '测试假日' })); // Tuesday off
+    for (let i = 0; i < 12; i++) late.push(submit(at(0, 3 + i / 10)));
+    for (const id of screening) late.push(actOnCase(db, admin, id, { action: 'verify_valid', note: '' }, at(0, 4)));
+    await Promise.all(late);
+
+    const calendar = new Map([[day(4), false]]);
+    const rows = await db
+      .select({ status: needs.status, submittedAt: needs.submittedAt, validAt: needs.validAt, screen: needs.screenDueAt, match: needs.matchDueAt })
+      .from(needs)
+      .where(and(gte(needs.submittedAt, at(0)), lt(needs.submittedAt, at(0, 5))));
+    expect(rows).toHaveLength(30);
+    for (const n of rows) {
+      if (n.status === 'valid') expect(n.match).toEqual(addWorkingDays(n.validAt!, 10, calendar));
+      else expect(n.screen).toEqual(addWorkingDays(n.submittedAt, 3, calendar));
+    }
+    await removeCalendarDay(db, admin, day(4));
+  });
 });
+

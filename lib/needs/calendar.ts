@@ -16,9 +16,18 @@ export async function loadCalendar(db: Db, from: string, to: string): Promise<Ca
   return new Map(rows.map((r) => [r.day, r.working]));
 }
 
-/** `days` working days after `start`, by the calendar as it stands: one small read. */
-export async function workingDeadline(db: Db, start: Date, days: number): Promise<Date> {
-  return addWorkingDays(start, days, await loadCalendar(db, shanghaiDay(start), shanghaiDay(plusDays(start, reachOf(days)))));
+/**
+ * Deadlines and changes of the calendar are ordered by one advisory lock, taken before any case is locked: a
+ * transaction that sets a deadline holds it shared until it commits, a change of the calendar holds it alone. So a
+ * deadline is either set by the calendar as changed, or committed before the change moves the deadlines across it.
+ */
+export async function holdCalendar(tx: Db, alone = false): Promise<void> {
+  await tx.execute(alone ? sql`select pg_advisory_xact_lock(7243003)` : sql`select pg_advisory_xact_lock_shared(7243003)`);
+}
+
+/** `days` working days after `start`, by the calendar as it stands: one small read, in a transaction holding the calendar. */
+export async function workingDeadline(tx: Db, start: Date, days: number): Promise<Date> {
+  return addWorkingDays(start, days, await loadCalendar(tx, shanghaiDay(start), shanghaiDay(plusDays(start, reachOf(days)))));
 }
 
 const calendarDay = z.iso.date('date_invalid').refine((d) => d >= '2000-01-01' && d <= '2099-12-31', 'date_invalid');
@@ -53,6 +62,7 @@ export async function setCalendarDay(db: Db, actor: Actor, input: z.infer<typeof
     throw new AppError('invalid_input', 'nothing to set apart', { kind: working ? 'calendar_not_weekend' : 'calendar_not_weekday' });
   }
   await db.transaction(async (tx) => {
+    await holdCalendar(tx, true);
     const [set] = await tx.insert(calendarDays).values({ day: input.day, working, note: input.note, setById: admin.id }).onConflictDoNothing().returning();
     if (!set) throw new AppError('conflict', 'day already set', { day: 'calendar_day_taken' });
     await tx.insert(auditLog).values({ actorId: admin.id, action: 'calendar.set', targetType: 'calendar_day', targetId: input.day, details: { working, note: input.note } });
@@ -64,6 +74,7 @@ export async function removeCalendarDay(db: Db, actor: Actor, day: string): Prom
   const admin = await authorize(db, actor, 'calendar:manage');
   if (!calendarDay.safeParse(day).success) throw new AppError('not_found');
   await db.transaction(async (tx) => {
+    await holdCalendar(tx, true);
     const [gone] = await tx.delete(calendarDays).where(eq(calendarDays.day, day)).returning();
     if (!gone) throw new AppError('not_found');
     await tx.insert(auditLog).values({ actorId: admin.id, action: 'calendar.remove', targetType: 'calendar_day', targetId: day, details: { working: gone.working, note: gone.note } });

@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors';
 import { historyWords } from '@/lib/i18n/history';
 import { assertId } from '@/lib/ids';
 import { assertInScope } from './scope';
-import { workingDeadline } from './calendar';
+import { holdCalendar, workingDeadline } from './calendar';
 import { matchWorkingDays } from './sla';
 import { nextStatus, type NeedAction } from './status';
 
@@ -42,6 +42,7 @@ export async function actOnCase(db: Db, actor: Actor, needId: string, command: C
   const user = await authorize(db, actor, 'case:act');
   assertId(needId);
   return db.transaction(async (tx) => {
+    if (command.action === 'verify_valid') await holdCalendar(tx);
     const [need] = await tx.select().from(needs).where(eq(needs.id, needId)).for('update');
     if (!need) throw new AppError('not_found');
     await assertInScope(tx, user, need);

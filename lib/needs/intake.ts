@@ -11,7 +11,7 @@ import { newTrackingCode } from './code';
 import { looksLikeDuplicate } from './duplicates';
 import { consentVersion, sensitiveFieldsFor, type NeedIntake } from './intake-schema';
 import { sealNeedPii, type NeedPii } from './pii';
-import { workingDeadline } from './calendar';
+import { holdCalendar, workingDeadline } from './calendar';
 import { screenWorkingDays } from './sla';
 
 export const intakeLimits = {
@@ -51,11 +51,13 @@ export async function submitNeed(db: Db, input: NeedIntake, meta: IntakeMeta): P
     ...(children ? { guardianName: input.guardianName } : {}),
   };
   const hasSensitive = Boolean(pii.health || pii.disability || pii.finances);
-  const [duplicateOf, screenDueAt] = await Promise.all([findLikelyDuplicate(db, input, now), workingDeadline(db, now, screenWorkingDays)]);
+  const duplicateOf = await findLikelyDuplicate(db, input, now);
   for (let attempt = 0; ; attempt++) {
     const code = newTrackingCode();
     try {
       return await db.transaction(async (tx) => {
+        await holdCalendar(tx);
+        const screenDueAt = await workingDeadline(tx, now, screenWorkingDays);
         const [need] = await tx
           .insert(needs)
           .values({
