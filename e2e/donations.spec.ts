@@ -48,6 +48,9 @@ test('a guest gives ¥100 to 智慧果 through the demo processor and gets a cer
   await expect(page.getByText('您向 智慧果 捐赠的 ¥100 已确认到账。')).toBeVisible();
   const certNo = (await page.getByTestId('certificate-no').textContent())?.match(/AZJB-\d{4}-\d{6}/)?.[0];
   expect(certNo).toBeTruthy();
+  // A guest's gift is found again by its number and check code, not under an account it was never linked to.
+  await expect(page.getByTestId('save-code')).toContainText('校验码');
+  await expect(page.getByRole('link', { name: '查看我的捐赠' })).toHaveCount(0);
   await page.getByRole('link', { name: '查看捐赠证明' }).click();
   const certificate = page.getByTestId('certificate');
   await expect(certificate).toContainText('捐赠证明');
@@ -100,6 +103,14 @@ test('a signed-in donor gives, sees it on their page, and starts and cancels a m
   await expect(plan).toContainText('每月 ¥20');
   await expect(plan).toContainText('进行中');
   await plan.getByRole('button', { name: '取消月捐' }).click();
+  // Asked first: stepping back changes nothing.
+  await expect(page.getByRole('dialog')).toContainText('确认取消每月 ¥20 的月捐？');
+  await page.getByRole('dialog').getByRole('button', { name: '返回' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(plan).toContainText('进行中');
+  await plan.getByRole('button', { name: '取消月捐' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '确认取消月捐' }).click();
+  await expect(page.getByRole('status')).toHaveText('月捐已取消，之后不会再扣款。');
   await expect(page.getByTestId('plan').first()).toContainText('已取消');
 });
 
@@ -141,6 +152,33 @@ test('bad amounts and an unknown project are refused with a clear message, nothi
   expect(await donationCount()).toBe(rowsBefore);
 });
 
+test('a donor who leaves the payment page without paying comes back to the form as they filled it; a guest choosing monthly is told at once to sign in', async ({ page }) => {
+  await page.goto('/donate?project=qihang');
+  await expect(page.getByTestId('monthly-sign-in')).toBeHidden();
+  await page.getByLabel('月捐（每月自动捐赠，可随时取消）').check();
+  // Told before filling anything in, not after sending.
+  await expect(page.getByTestId('monthly-sign-in')).toBeVisible();
+  await expect(page.getByTestId('monthly-sign-in')).toContainText('月捐需要先登录');
+  await page.getByLabel('单次捐赠').check();
+  await expect(page.getByTestId('monthly-sign-in')).toBeHidden();
+
+  await page.getByLabel('其他金额（元）').fill('66.6');
+  await page.getByLabel('署名', { exact: true }).fill('取消又回来');
+  await page.getByLabel('留言').fill('下次一定');
+  await page.getByRole('button', { name: '确认捐赠' }).click();
+  await expect(page.getByTestId('demo-amount')).toHaveText('¥66.60');
+  await page.getByRole('button', { name: '取消支付' }).click();
+
+  await expect(page.getByText('您已取消支付，没有扣款。')).toBeVisible();
+  await expect(page.getByLabel('其他金额（元）')).toHaveValue('66.6');
+  await expect(page.getByLabel('署名', { exact: true })).toHaveValue('取消又回来');
+  await expect(page.getByLabel('留言')).toHaveValue('下次一定');
+  await expect(page.getByLabel('捐给')).toHaveValue('qihang');
+  // Sent again, it is a fresh attempt for the same ¥66.60, not the ¥100 the form starts with.
+  await page.getByRole('button', { name: '确认捐赠' }).click();
+  await expect(page.getByTestId('demo-amount')).toHaveText('¥66.60');
+});
+
 test('a donor or a visitor cannot call the refund action directly; an administrator can', async ({ page, playwright, baseURL }) => {
   const refund = serverActionId('app/[locale]/admin/donations/actions.ts', 'refundDonationAction');
   const [gift] = await query<{ id: string; refunded_fen: string; certificate_no: string }>(sql`
@@ -177,6 +215,8 @@ test('a donor or a visitor cannot call the refund action directly; an administra
   await row.getByText('退款', { exact: true }).click();
   await row.getByLabel('退款金额（元）').fill('0.50');
   await row.getByRole('button', { name: '通过支付通道退款' }).click();
+  await expect(page.getByRole('dialog')).toContainText('确认退款 ¥0.50？');
+  await page.getByRole('dialog').getByRole('button', { name: '确认退款' }).click();
   await expect(row.getByRole('status')).toHaveText('退款已提交。');
   expect(await refunded()).toBe(Number(gift.refunded_fen) + 150);
 });

@@ -26,7 +26,7 @@ async function askForHelp(page: Page, phone: string) {
 async function track(page: Page, code: string, last4: string) {
   await page.goto('/track');
   await page.getByLabel('查询码').fill(code.toLowerCase().replace(/-/g, ' '));
-  await page.getByLabel('手机号后 4 位').fill(last4);
+  await page.getByLabel('电话后 4 位').fill(last4);
   await page.getByRole('button', { name: '查询' }).click();
   await expect(page.getByTestId('tracked')).toBeVisible();
 }
@@ -88,9 +88,14 @@ test('a resident asks for help and follows the case to its end while a social wo
   // Closing needs a follow-up note, checked on the server.
   await worker.reload();
   await worker.getByRole('button', { name: '结案' }).click();
+  await expect(worker.getByRole('dialog')).toContainText('确认结案？');
+  await worker.getByRole('dialog').getByRole('button', { name: '结案' }).click();
   await expect(worker.getByText('请填写回访情况')).toBeVisible();
+  // Taken to the field to fix.
+  await expect(worker.getByLabel('回访情况')).toBeFocused();
   await worker.getByLabel('回访情况').fill('电话回访，老人满意');
   await worker.getByRole('button', { name: '结案' }).click();
+  await worker.getByRole('dialog').getByRole('button', { name: '结案' }).click();
   await expect(worker.getByRole('button', { name: '重新打开' })).toBeVisible();
 });
 

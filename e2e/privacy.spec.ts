@@ -47,7 +47,7 @@ test('personal information never reaches a public page, a public API or the serv
   // The resident's own tracking page shows the case, but not their identity.
   await page.goto('/track');
   await page.getByLabel('查询码').fill(code);
-  await page.getByLabel('手机号后 4 位').fill(secret.phone.slice(-4));
+  await page.getByLabel('电话后 4 位').fill(secret.phone.slice(-4));
   await page.getByRole('button', { name: '查询' }).click();
   await expect(page.getByTestId('tracked')).toBeVisible();
   const trackHtml = await page.content();

@@ -61,6 +61,8 @@ export const needs = pgTable(
     phoneMasked: text('phone_masked').notNull().default(''),
     phoneHash: text('phone_hash'),
     trackingHash: text('tracking_hash').notNull(),
+    /** The same proof by the phone of whoever asked on the resident's behalf (a relative, a neighbour), when one did. */
+    submitterTrackingHash: text('submitter_tracking_hash'),
     piiPurgedAt: timestamp('pii_purged_at', { withTimezone: true }),
     possibleDuplicateOf: uuid('possible_duplicate_of'),
     assigneeId: uuid('assignee_id').references(() => users.id),

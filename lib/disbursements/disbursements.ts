@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { auditLog, disbursements, evidenceFiles, needs, piiAccessLog, projects } from '@/db/schema';
+import { alias } from 'drizzle-orm/pg-core';
+import { auditLog, disbursements, evidenceFiles, needs, piiAccessLog, projects, users } from '@/db/schema';
 import { authorize, type Actor, type AuthorizedUser } from '@/lib/auth/actor';
 import { assertInScope, caseScope } from '@/lib/needs/scope';
 import { AppError } from '@/lib/errors';
@@ -141,6 +142,9 @@ export async function decideDisbursement(db: Db, actor: Actor, disbursementId: s
  * Payments out as staff see them: administrators all; a social worker the project-wide ones, their own
  * requests, and those for needs in their scope (a payee and a need code can point at a person).
  */
+const requester = alias(users, 'requester');
+const decider = alias(users, 'decider');
+
 export async function listDisbursements(db: Db, actor: Actor, status?: 'requested' | 'approved' | 'rejected') {
   const user = await authorize(db, actor, 'disbursement:request');
   const scope = caseScope(user);
@@ -155,12 +159,16 @@ export async function listDisbursements(db: Db, actor: Actor, status?: 'requeste
       category: disbursements.category,
       status: disbursements.status,
       requestedById: disbursements.requestedById,
+      requestedByName: requester.name,
       requestedAt: disbursements.requestedAt,
+      decidedByName: decider.name,
       decisionReason: disbursements.decisionReason,
       needCode: needs.code,
     })
     .from(disbursements)
     .innerJoin(projects, eq(projects.id, disbursements.projectId))
+    .innerJoin(requester, eq(requester.id, disbursements.requestedById))
+    .leftJoin(decider, eq(decider.id, disbursements.decidedById))
     .leftJoin(needs, eq(needs.id, disbursements.needId))
     .where(
       and(

@@ -86,5 +86,5 @@ export async function cancelDemoCheckout(db: Db, sessionId: string): Promise<str
     'checkout.cancelled',
     checkout.kind === 'one_off' ? { kind: 'checkout_expired', donationId: checkout.id, sessionId } : { kind: 'plan_checkout_expired', planId: checkout.id, sessionId },
   );
-  return `/donate${checkout.projectSlug ? `?project=${checkout.projectSlug}` : ''}`;
+  return `/donate?${checkout.projectSlug ? `project=${checkout.projectSlug}&` : ''}cancelled=1`;
 }

@@ -53,7 +53,8 @@ export async function startDonation(db: Db, actor: Actor, input: DonationInput, 
     .update([input.intent, input.frequency, sealed.projectId ?? 'general', input.amountFen, sealed.donorId ?? 'guest'].join('|'))
     .digest('base64url');
   const description = `${input.frequency === 'monthly' ? '月捐' : '捐赠'} · ${project?.nameZh ?? '“爱在江北”专项基金（非定向）'}`;
-  const backTo = `${deps.baseUrl}/donate${project ? `?project=${encodeURIComponent(project.slug)}` : ''}`;
+  // Back from the processor without paying: the form, which restores what the donor typed (kept in their browser).
+  const backTo = `${deps.baseUrl}/donate?${project ? `project=${encodeURIComponent(project.slug)}&` : ''}cancelled=1`;
 
   if (input.frequency === 'monthly') {
     const plan = await claimPlan(db, intentKey, sealed);

@@ -9,7 +9,7 @@ import { historyWords } from '@/lib/i18n/history';
 import { assertId } from '@/lib/ids';
 import { assertInScope } from './scope';
 import { holdCalendar, workingDeadline } from './calendar';
-import { matchWorkingDays } from './sla';
+import { matchWorkingDays, shanghaiDay } from './sla';
 import { nextStatus, type NeedAction } from './status';
 
 const reason = z.string().trim().min(2, 'reason_required').max(500, 'too_long');
@@ -22,7 +22,8 @@ export const caseCommandSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('match'), projectId: z.string().uuid('required'), reason: note }),
   z.object({
     action: z.literal('record_service'),
-    servedOn: z.iso.date('date_invalid'),
+    // A service is recorded once given: not on a day still to come (in Shanghai).
+    servedOn: z.iso.date('date_invalid').refine((d) => d <= shanghaiDay(new Date()), 'date_future'),
     serviceType: z.string().trim().min(1, 'required').max(50, 'too_long'),
     hours: z.coerce.number({ message: 'number_invalid' }).positive('number_invalid').max(1000, 'number_invalid'),
     personTimes: z.coerce.number({ message: 'number_invalid' }).int('number_invalid').min(1, 'number_invalid').max(10000, 'number_invalid'),

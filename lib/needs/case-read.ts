@@ -54,7 +54,7 @@ export async function getCase(db: Db, actor: Actor, needId: string) {
       ? db.select({ id: needs.id, code: needs.code }).from(needs).where(eq(needs.id, row.need.possibleDuplicateOf))
       : Promise.resolve([]),
   ]);
-  const { piiCiphertext: _c, trackingHash: _t, phoneHash: _p, ...need } = row.need;
+  const { piiCiphertext: _c, trackingHash: _t, submitterTrackingHash: _s, phoneHash: _p, ...need } = row.need;
   return {
     need,
     pii,

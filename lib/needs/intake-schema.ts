@@ -31,7 +31,19 @@ export const consentVersion = 'intake-2026-11';
 const text = (max: number) => z.string().trim().max(max, 'too_long');
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 export const phonePattern = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
-const phone = z.string().trim().regex(phonePattern, 'phone_invalid');
+
+/**
+ * A phone number as people write it — "138 1234 5678", "+86 139-1234-5678", full-width digits, "(0574) 8765 4321" —
+ * in the one form kept: a mobile's 11 digits, or a landline's area code, a hyphen and the number.
+ */
+export function normalizePhone(typed: string): string {
+  const s = typed.normalize('NFKC').trim().replace(/[\s()]/g, '');
+  const digits = s.replace(/-/g, '').replace(/^(\+|00)?86(?=1\d{10}$)/, '');
+  if (/^1\d{10}$/.test(digits)) return digits;
+  const landline = /^(0\d{2,3})-?(\d{7,8})$/.exec(s.replace(/^(0\d{2,3})-?(\d{3,4})-(\d{4})$/, '$1-$2$3'));
+  return landline ? `${landline[1]}-${landline[2]}` : s;
+}
+const phone = z.string().transform(normalizePhone).pipe(z.string().regex(phonePattern, 'phone_invalid'));
 
 export const needIntakeSchema = z
   .object({
@@ -47,11 +59,11 @@ export const needIntakeSchema = z
       .refine((v) => v === '' || /^\d{17}[\dX]$/.test(v), 'id_invalid')
       .optional()
       .default(''),
-    relation: z.enum(relations, { message: 'required' }),
+    relation: z.enum(relations, { message: 'choose_one' }),
     submitterName: text(30).optional().default(''),
-    submitterPhone: z.string().trim().optional().default(''),
-    category: z.enum(categories, { message: 'required' }),
-    kind: z.enum(kinds, { message: 'required' }),
+    submitterPhone: z.string().transform(normalizePhone).optional().default(''),
+    category: z.enum(categories, { message: 'choose_one' }),
+    kind: z.enum(kinds, { message: 'choose_one' }),
     populations: z.array(z.enum(populations)).default([]),
     householdSize: z.coerce.number({ message: 'number_invalid' }).int('number_invalid').min(1, 'household_range').max(30, 'household_range'),
     description: text(1000).min(10, 'description_short'),

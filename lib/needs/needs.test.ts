@@ -221,9 +221,30 @@ describe('the resident follows the case', () => {
     await expect(rateNeed(db, proof, 1, '', randomIp())).rejects.toMatchObject({ code: 'conflict' });
     expect((await trackNeed(db, proof, randomIp())).rating).toBe(5);
   });
+
+  it('is followed with the phone of whoever asked on their behalf too, and with no other', async () => {
+    const input = intake({ relation: 'neighbour', submitterName: '李邻居', submitterPhone: '0574-87651234' });
+    const { code } = await submitNeed(db, input, { ip: randomIp() });
+    expect((await trackNeed(db, { code, last4: '1234' }, randomIp())).status).toBe('submitted');
+    expect((await trackNeed(db, { code, last4: input.phone.slice(-4) }, randomIp())).status).toBe('submitted');
+    const other = ['1234', input.phone.slice(-4)].includes('9876') ? '6789' : '9876';
+    await expect(trackNeed(db, { code, last4: other }, randomIp())).rejects.toMatchObject({ code: 'not_found' });
+  });
 });
 
 describe('the queue', () => {
+  it('finds a case by its code however it is typed, and by a whole phone number, within the worker’s scope only', async () => {
+    const admin = await staffUser(db, 'admin');
+    const input = intake({ areaId: 'cicheng' });
+    const { code, needId } = await submitNeed(db, input, { ip: randomIp() });
+    const found = async (q: string, userId = admin.id) => (await listQueue(db, { userId }, { q, status: 'all' })).rows.map((r) => r.id);
+    expect(await found(code.toLowerCase().replace(/-/g, ' '))).toEqual([needId]);
+    expect(await found(`${input.phone.slice(0, 3)} ${input.phone.slice(3, 7)} ${input.phone.slice(7)}`)).toEqual([needId]);
+    expect(await found(input.phone.slice(3))).toEqual([]); // part of a number finds nothing
+    const elsewhere = await staffUser(db, 'social_worker'); // covering no sub-district
+    expect(await found(input.phone, elsewhere.id)).toEqual([]);
+  });
+
   it('leads on page by page past the cases it counts, so every case stays reachable', async () => {
     const admin = await staffUser(db, 'admin');
     const marker = `分页村${uniqueSuffix()}`;

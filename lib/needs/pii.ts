@@ -26,6 +26,7 @@ export function sealNeedPii(pii: NeedPii, code: string) {
     phoneMasked: maskPhone(pii.phone),
     phoneHash: lookupHash(`phone:${pii.phone}`),
     trackingHash: trackingHash(code, pii.phone.slice(-4)),
+    submitterTrackingHash: pii.submitterPhone ? trackingHash(code, pii.submitterPhone.slice(-4)) : null,
   };
 }
 

@@ -5,6 +5,9 @@ import { needs, users } from '@/db/schema';
 import { authorize, type Actor } from '@/lib/auth/actor';
 import { caseScope } from './scope';
 import { needStatuses, openStatuses } from './status';
+import { lookupHash } from '@/lib/privacy/crypto';
+import { normalizeTrackingCode } from './code';
+import { normalizePhone, phonePattern } from './intake-schema';
 
 export const pageSize = 20;
 
@@ -27,8 +30,9 @@ const overdueSql = sql<boolean>`(
 const urgencyRank = sql`array_position(array['critical','high','normal','low']::urgency[], ${needs.urgency})`;
 
 /**
- * The social worker's queue: filters, search (tracking code, village or the words of the need — names and
- * phone numbers are encrypted and deliberately not searchable), sort and pages. Shows masked identities only.
+ * The social worker's queue: filters, search (a tracking code however typed, village or the words of the need, or a
+ * whole phone number — matched by its keyed hash; names and parts of numbers are encrypted and not searchable), sort
+ * and pages. Shows masked identities only.
  */
 /** Beyond this many matching cases the queue says "more than" and asks for a narrower filter. */
 export const countCap = 200;
@@ -47,7 +51,17 @@ export async function listQueue(db: Db, actor: Actor, filter: QueueFilter) {
   if (filter.overdue) conditions.push(overdueSql);
   if (filter.q) {
     const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(needs.code, like), ilike(needs.village, like), ilike(needs.description, like)));
+    const code = normalizeTrackingCode(filter.q);
+    const phone = normalizePhone(filter.q);
+    conditions.push(
+      or(
+        ilike(needs.code, like),
+        ilike(needs.village, like),
+        ilike(needs.description, like),
+        code ? eq(needs.code, code) : undefined,
+        phonePattern.test(phone) ? eq(needs.phoneHash, lookupHash(`phone:${phone}`)) : undefined,
+      ),
+    );
   }
   const where = and(...conditions);
   const order =

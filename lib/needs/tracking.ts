@@ -14,19 +14,26 @@ export const proofSchema = z.object({
     if (!code) ctx.addIssue({ code: 'custom', message: 'code_invalid' });
     return code ?? '';
   }),
-  last4: z.string().trim().regex(/^\d{4}$/, 'last4_invalid'),
+  last4: z
+    .string()
+    .transform((v) => v.normalize('NFKC').trim())
+    .pipe(z.string().regex(/^\d{4}$/, 'last4_invalid')),
 });
 export type Proof = z.infer<typeof proofSchema>;
 
 const lookupLimits = { ip: { max: 30, windowSeconds: 3600 }, code: { max: 10, windowSeconds: 3600 } };
 
-/** Tracking code + the phone's last four digits, checked against a keyed hash; a wrong pair says only "not found". */
+/**
+ * Tracking code + the last four digits of a phone given with the request (the resident's, or the helper's who asked
+ * on their behalf), checked against keyed hashes; a wrong pair says only "not found".
+ */
 async function proveNeed(db: Db, proof: Proof, ip: string) {
   const okIp = await takeRateLimit(db, `track:ip:${ip}`, lookupLimits.ip);
   const okCode = await takeRateLimit(db, `track:code:${proof.code}`, lookupLimits.code);
   if (!okIp || !okCode) throw new AppError('throttled');
   const [need] = await db.select().from(needs).where(eq(needs.code, proof.code));
-  if (!need || need.trackingHash !== trackingHash(proof.code, proof.last4)) throw new AppError('not_found');
+  const hash = trackingHash(proof.code, proof.last4);
+  if (!need || (need.trackingHash !== hash && need.submitterTrackingHash !== hash)) throw new AppError('not_found');
   return need;
 }
 

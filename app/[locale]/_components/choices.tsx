@@ -13,14 +13,14 @@ const grid = { 1: 'grid-cols-1', 2: 'grid-cols-1 sm:grid-cols-2', 3: 'grid-cols-
 /** Radio buttons or checkboxes as big tappable cards: easier than a dropdown for older hands on small screens. */
 function ChoiceCards({ type, name, legend, options, error, required, columns = 2, checked }: Props & { type: 'radio' | 'checkbox'; checked: (value: string) => boolean }) {
   return (
-    <fieldset aria-describedby={error ? `${name}-error` : undefined} aria-invalid={error ? true : undefined}>
+    <fieldset className="group" aria-describedby={error ? `${name}-error` : undefined} aria-invalid={error ? true : undefined}>
       <legend className="field-label">
         {legend}
         {required ? <span aria-hidden="true"> *</span> : null}
       </legend>
       <div className={`grid gap-2 ${grid[columns]}`}>
         {options.map((o) => (
-          <label key={o.value} className="flex min-h-12 cursor-pointer items-center gap-3 rounded-xl border-2 border-line bg-white px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+          <label key={o.value} className="flex min-h-12 cursor-pointer items-center gap-3 rounded-xl border-2 border-line bg-white px-3 py-2 group-aria-[invalid=true]:border-brand-600 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
             <input type={type} name={name} value={o.value} defaultChecked={checked(o.value)} className="size-5 shrink-0 accent-brand-600" />
             <span>{o.label}</span>
           </label>
@@ -47,7 +47,7 @@ export function CheckboxCards({ defaultValues = [], ...props }: Props & { defaul
 export function ConsentBox({ name, label, error, defaultChecked }: { name: string; label: string; error?: string; defaultChecked?: boolean }) {
   return (
     <div>
-      <label className="flex min-h-12 cursor-pointer items-start gap-3 rounded-xl border-2 border-line bg-white p-3 has-[:checked]:border-leaf-600">
+      <label className="flex min-h-12 cursor-pointer items-start gap-3 rounded-xl border-2 border-line bg-white p-3 has-[[aria-invalid=true]]:border-brand-600 has-[:checked]:border-leaf-600">
         <input
           type="checkbox"
           name={name}

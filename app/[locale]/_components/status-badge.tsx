@@ -18,6 +18,11 @@ const tone: Record<string, string> = {
   expired: 'bg-paper text-muted',
   active: 'bg-leaf-50 text-leaf-600',
   cancelled: 'bg-paper text-muted',
+  // payments out
+  payment_requested: 'bg-sun-50 text-sun-700',
+  payment_approved: 'bg-leaf-50 text-leaf-600',
+  payment_rejected: 'bg-paper text-muted',
+  payment_reversed: 'bg-paper text-muted',
 };
 
 export function StatusBadge({ status, label }: { status: string; label: string }) {

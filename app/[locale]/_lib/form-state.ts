@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { isAppError } from '@/lib/errors';
 
 /** What a server action sends back to its form: the values as typed and a message key per field. */
@@ -21,14 +20,7 @@ export function formValues(formData: FormData, secret: string[] = []): Record<st
   return values;
 }
 
-export function zodErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? '_form');
-    errors[key] ??= issue.code === 'invalid_type' ? 'required' : issue.message;
-  }
-  return errors;
-}
+export { fieldErrors as zodErrors } from '@/lib/errors';
 
 /** Turns a domain error into form feedback; anything unexpected is rethrown to the error page. */
 export function appErrorState(e: unknown, values: Record<string, string>): FormState {

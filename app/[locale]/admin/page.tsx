@@ -8,6 +8,7 @@ import { requirePermission } from '../_lib/guard';
 import { AdminNav } from './_components/admin-nav';
 import { setDisabledAction, setRoleAction } from './actions';
 import { StaffForm } from './staff-form';
+import { ConfirmButton } from '../_components/confirm-button';
 
 export default async function AdminPage() {
   const admin = await requirePermission('staff:manage', '/admin');
@@ -68,13 +69,21 @@ export default async function AdminPage() {
                       <form key={role} action={setRoleAction}>
                         <input type="hidden" name="userId" value={u.id} />
                         <input type="hidden" name="role" value={role} />
-                        <button className="btn-quiet min-h-11 px-3 text-sm">{t('makeRole', { role: r(role) })}</button>
+                        <ConfirmButton className="btn-quiet min-h-11 px-3 text-sm" question={t('roleConfirm', { name: u.name, role: r(role) })} confirmLabel={t('confirmYes')}>
+                          {t('makeRole', { role: r(role) })}
+                        </ConfirmButton>
                       </form>
                     ))}
                   <form action={setDisabledAction}>
                     <input type="hidden" name="userId" value={u.id} />
                     <input type="hidden" name="disabled" value={u.disabledAt ? '0' : '1'} />
-                    <button className="btn-quiet min-h-11 px-3 text-sm">{u.disabledAt ? t('enable') : t('disable')}</button>
+                    {u.disabledAt ? (
+                      <button className="btn-quiet min-h-11 px-3 text-sm">{t('enable')}</button>
+                    ) : (
+                      <ConfirmButton className="btn-quiet min-h-11 px-3 text-sm" question={t('disableConfirm', { name: u.name })} confirmLabel={t('confirmYes')}>
+                        {t('disable')}
+                      </ConfirmButton>
+                    )}
                   </form>
                 </div>
               )}

@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { Field } from '../_components/field';
 import { emptyForm } from '../_lib/form-state';
 import { createStaffAction } from './actions';
+import { FocusOnAnswer } from '../_components/focus-on-answer';
 
 type Area = { id: string; nameZh: string; nameEn: string };
 
@@ -18,6 +19,7 @@ export function StaffForm({ areas }: { areas: Area[] }) {
   const err = (name: string) => (state.errors[name] ? f(state.errors[name]) : undefined);
   return (
     <form action={action} className="card flex flex-col gap-4" noValidate>
+      <FocusOnAnswer state={state} />
       {state.message === 'created' ? (
         <p role="status" className="rounded-xl bg-leaf-50 p-3 font-semibold text-leaf-600">
           {t('created')}

@@ -1,11 +1,12 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useState } from 'react';
 import { Field } from '../_components/field';
 import { emptyForm } from '../_lib/form-state';
 import { startDonationAction } from './actions';
 import { ReceiptFields } from './receipt-fields';
+import { FocusOnAnswer } from '../_components/focus-on-answer';
 
 type Props = {
   projects: { slug: string; name: string }[];
@@ -17,18 +18,48 @@ type Props = {
   intent: string;
   signedIn: boolean;
   defaultName: string;
+  /** Back from the payment page without paying, or from signing in: the form as the donor left it. */
+  restoreDraft: boolean;
+  /** Sign in, and come back to this form. */
+  signInHref: string;
 };
+
+/**
+ * What the donor typed is kept in this tab (sessionStorage, gone when it closes) as the form is sent or left to sign
+ * in, so that coming back from the payment page without paying, or from signing in, restores it — all but the ID
+ * number, as a fresh attempt.
+ */
+const draftKey = 'azjb:donate-draft';
+const notKept = ['intent', 'idNumber'];
+
+function saveDraft(form: HTMLFormElement) {
+  const draft: Record<string, string> = {};
+  for (const [k, value] of new FormData(form)) if (typeof value === 'string' && !k.startsWith('$') && !notKept.includes(k)) draft[k] = value;
+  sessionStorage.setItem(draftKey, JSON.stringify(draft));
+}
+
+function useDraft(restore: boolean) {
+  const [draft, setDraft] = useState<Record<string, string>>({});
+  useEffect(() => {
+    const kept = restore ? sessionStorage.getItem(draftKey) : null;
+    sessionStorage.removeItem(draftKey);
+    if (kept) setDraft(JSON.parse(kept));
+  }, [restore]);
+  return draft;
+}
 
 export function DonateForm(props: Props) {
   const t = useTranslations('donate');
   const [state, action, pending] = useActionState(startDonationAction, emptyForm);
-  const v = state.values;
-  const submitted = Object.keys(v).length > 0;
+  const draft = useDraft(props.restoreDraft);
+  const submitted = Object.keys(state.values).length > 0;
+  const v = submitted ? state.values : draft;
   const errors: Record<string, string> = { ...(props.unknownProject && !submitted ? { project: 'project_unknown' } : {}), ...state.errors };
   const err = (name: string) => (errors[name] ? t(`errors.${errors[name]}`, { min: props.min, max: props.max }) : undefined);
   // Remounted after each answer from the server, so every field shows exactly what was sent.
   return (
-    <form key={JSON.stringify(v)} action={action} className="card flex flex-col gap-5" noValidate>
+    <form key={JSON.stringify(v)} action={action} onSubmit={(e) => saveDraft(e.currentTarget)} className="donate card flex flex-col gap-5" noValidate>
+      <FocusOnAnswer state={state} />
       {Object.keys(errors).length && submitted ? (
         <p role="alert" className="rounded-xl bg-brand-50 p-3 font-semibold text-brand-800">
           {errors._form ? err('_form') : t('errors.fixErrors')}
@@ -66,6 +97,15 @@ export function DonateForm(props: Props) {
           ))}
         </div>
         <p className="field-hint">{t('monthlyHint')}</p>
+        {props.signedIn ? null : (
+          <p className="when-monthly mt-2 rounded-xl bg-sun-50 p-3" data-testid="monthly-sign-in">
+            {t('errors.monthly_needs_account')}{' '}
+            {/* What was typed is kept for the way back from signing in. */}
+            <a href={props.signInHref} className="link" onClick={(e) => saveDraft(e.currentTarget.closest('form')!)}>
+              {t('login')}
+            </a>
+          </p>
+        )}
         {err('frequency') ? <p className="field-error">{err('frequency')}</p> : null}
       </fieldset>
 

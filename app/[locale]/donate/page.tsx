@@ -15,7 +15,7 @@ export async function generateMetadata() {
   return { title: (await getTranslations('donate'))('title') };
 }
 
-export default async function DonatePage({ searchParams }: { searchParams: Promise<{ project?: string; cancelled?: string }> }) {
+export default async function DonatePage({ searchParams }: { searchParams: Promise<{ project?: string; cancelled?: string; draft?: string }> }) {
   const [t, locale, user, projects, params] = await Promise.all([
     getTranslations('donate'),
     getLocale(),
@@ -29,6 +29,7 @@ export default async function DonatePage({ searchParams }: { searchParams: Promi
     .map((p) => ({ slug: p.slug, name: locale === 'en' ? p.nameEn : p.nameZh }));
   const wanted = params.project;
   const known = !wanted || wanted === 'general' || open.some((p) => p.slug === wanted);
+  const signInHref = `/login?callbackUrl=${encodeURIComponent(`/donate?${wanted ? `project=${wanted}&` : ''}draft=1`)}`;
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-5">
       <div>
@@ -47,7 +48,7 @@ export default async function DonatePage({ searchParams }: { searchParams: Promi
         ) : (
           <>
             {t('guestHint')}{' '}
-            <Link href={`/login?callbackUrl=${encodeURIComponent(`/donate${wanted ? `?project=${wanted}` : ''}`)}`} className="link">
+            <Link href={signInHref} className="link">
               {t('login')}
             </Link>
           </>
@@ -63,6 +64,8 @@ export default async function DonatePage({ searchParams }: { searchParams: Promi
         intent={randomUUID()}
         signedIn={Boolean(user)}
         defaultName={user?.name ?? ''}
+        restoreDraft={Boolean(params.cancelled || params.draft)}
+        signInHref={signInHref}
       />
       <OrgNotice />
     </div>

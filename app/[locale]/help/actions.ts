@@ -30,8 +30,8 @@ export async function enterNeedAction(_prev: FormState, formData: FormData): Pro
   if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
   const channel = formData.get('channel') === 'paper' ? 'paper' : 'phone';
   try {
-    const { code } = await submitNeed(getDb(), parsed.data, { ip: await clientIp(), channel, actor: await getActor() });
-    return { ok: true, values: {}, errors: {}, message: code };
+    const { code, needId } = await submitNeed(getDb(), parsed.data, { ip: await clientIp(), channel, actor: await getActor() });
+    return { ok: true, values: {}, errors: {}, message: code, data: needId };
   } catch (e) {
     return appErrorState(e, values);
   }

@@ -6,7 +6,9 @@ import { useActionState } from 'react';
 import { categories, kinds, populations, relations } from '@/lib/needs/intake-schema';
 import { CheckboxCards, ConsentBox, RadioCards } from '../_components/choices';
 import { Field } from '../_components/field';
+import { useFocusOnShow } from '../_components/focus-on-answer';
 import { emptyForm, type FormState } from '../_lib/form-state';
+import { FocusOnAnswer } from '../_components/focus-on-answer';
 
 type Area = { id: string; nameZh: string; nameEn: string };
 type Props = {
@@ -25,16 +27,17 @@ export function IntakeForm({ areas, retentionMonths, action, staff }: Props) {
   const t = useTranslations('help');
   const n = useTranslations('needs');
   const f = useTranslations('forms');
-  const c = useTranslations('common');
   const locale = useLocale();
   const [state, formAction, pending] = useActionState(action, emptyForm);
   const v = state.values;
   const err = (name: string) => (state.errors[name] ? f(state.errors[name]) : undefined);
 
-  if (state.ok && state.message) return <Done code={state.message} staff={staff} />;
+  if (state.ok && state.message) return <Done code={state.message} caseId={staff ? (state.data as string) : undefined} />;
   const req = (label: string) => `${label} *`;
+  const optional = (label: string) => f('optionalLabel', { label });
   return (
     <form action={formAction} className="intake flex flex-col gap-6" noValidate>
+      <FocusOnAnswer state={state} />
       {state.message ? (
         <p role="alert" className="rounded-xl bg-brand-50 p-3 font-semibold text-brand-800">
           {f(state.message)}
@@ -70,8 +73,8 @@ export function IntakeForm({ areas, retentionMonths, action, staff }: Props) {
           </select>
         </Field>
         <Field name="village" label={req(t('village'))} defaultValue={v.village} error={err('village')} />
-        <Field name="address" label={`${t('address')}（${f('optional')}）`} autoComplete="street-address" defaultValue={v.address} error={err('address')} />
-        <Field name="idNumber" label={`${t('idNumber')}（${f('optional')}）`} defaultValue={v.idNumber} error={err('idNumber')} hint={t('idHint')} />
+        <Field name="address" label={optional(t('address'))} autoComplete="street-address" defaultValue={v.address} error={err('address')} />
+        <Field name="idNumber" label={optional(t('idNumber'))} defaultValue={v.idNumber} error={err('idNumber')} hint={t('idHint')} />
       </fieldset>
 
       <fieldset className="card flex flex-col gap-4">
@@ -92,24 +95,24 @@ export function IntakeForm({ areas, retentionMonths, action, staff }: Props) {
         <Field name="description" label={req(t('description'))} error={err('description')} hint={t('descriptionHint')}>
           <textarea id="description" name="description" rows={5} className="field-input" defaultValue={v.description} aria-invalid={err('description') ? true : undefined} aria-describedby={`description-hint${err('description') ? ' description-error' : ''}`} />
         </Field>
-        <Field name="estimatedCost" label={`${t('estimatedCost')}（${f('optional')}）`} inputMode="decimal" defaultValue={v.estimatedCost} error={err('estimatedCost')} hint={t('estimatedCostHint')} />
+        <Field name="estimatedCost" label={optional(t('estimatedCost'))} inputMode="decimal" defaultValue={v.estimatedCost} error={err('estimatedCost')} hint={t('estimatedCostHint')} />
       </fieldset>
 
       <fieldset className="when-sensitive card flex flex-col gap-4">
         <legend className="px-1 text-lg font-bold">{t('sensitiveTitle')}</legend>
         <p className="text-muted">{t('sensitiveIntro', { months: retentionMonths })}</p>
         <div className="when-health">
-          <Field name="health" label={`${t('health')}（${f('optional')}）`} error={err('health')}>
+          <Field name="health" label={optional(t('health'))} error={err('health')}>
             <textarea id="health" name="health" rows={2} className="field-input" defaultValue={v.health} />
           </Field>
         </div>
         <div className="when-disability">
-          <Field name="disability" label={`${t('disability')}（${f('optional')}）`} error={err('disability')}>
+          <Field name="disability" label={optional(t('disability'))} error={err('disability')}>
             <textarea id="disability" name="disability" rows={2} className="field-input" defaultValue={v.disability} />
           </Field>
         </div>
         <div className="when-finances">
-          <Field name="finances" label={`${t('finances')}（${f('optional')}）`} error={err('finances')}>
+          <Field name="finances" label={optional(t('finances'))} error={err('finances')}>
             <textarea id="finances" name="finances" rows={2} className="field-input" defaultValue={v.finances} />
           </Field>
         </div>
@@ -134,21 +137,22 @@ export function IntakeForm({ areas, retentionMonths, action, staff }: Props) {
       <button type="submit" className="btn-primary min-h-14 text-lg" disabled={pending}>
         {pending ? t('submitting') : t('submit')}
       </button>
-      <p className="sr-only">{c('loading')}</p>
     </form>
   );
 }
 
-function Done({ code, staff }: { code: string; staff?: boolean }) {
+/** The answer to a request: its tracking code first, in view and in focus. Staff go on to the case they entered. */
+function Done({ code, caseId }: { code: string; caseId?: string }) {
   const t = useTranslations('help');
+  const heading = useFocusOnShow<HTMLHeadingElement>();
   return (
-    <section className="card flex flex-col gap-4" aria-labelledby="done-title" role="status">
-      <h2 id="done-title" className="text-2xl font-bold text-leaf-600">
+    <section className="card flex flex-col gap-4" aria-labelledby="done-title">
+      <h2 id="done-title" ref={heading} tabIndex={-1} className="scroll-mt-4 text-2xl font-bold text-leaf-600">
         {t('doneTitle')}
       </h2>
       <div>
         <p className="font-semibold">{t('doneCode')}</p>
-        <p className="my-2 select-all rounded-xl bg-brand-50 p-4 text-center font-mono text-3xl font-bold tracking-[0.2em] text-brand-800" data-testid="tracking-code">
+        <p className="my-2 select-all whitespace-nowrap rounded-xl bg-brand-50 px-2 py-4 text-center font-mono text-2xl font-bold tracking-wider text-brand-800 sm:text-3xl sm:tracking-[0.2em]" data-testid="tracking-code">
           {code}
         </p>
         <p className="text-muted">{t('doneCodeHint')}</p>
@@ -162,10 +166,16 @@ function Done({ code, staff }: { code: string; staff?: boolean }) {
         </ol>
       </div>
       <div className="flex flex-wrap gap-3">
-        <Link href="/track" className="btn-primary">
-          {t('track')}
-        </Link>
-        <a href={staff ? '/workspace/new' : '/help'} className="btn-quiet">
+        {caseId ? (
+          <Link href={`/workspace/cases/${caseId}`} className="btn-primary">
+            {t('openCase')}
+          </Link>
+        ) : (
+          <Link href="/track" className="btn-primary">
+            {t('track')}
+          </Link>
+        )}
+        <a href={caseId ? '/workspace/new' : '/help'} className="btn-quiet">
           {t('another')}
         </a>
       </div>

@@ -10,18 +10,20 @@ import { StatusBadge } from '../_components/status-badge';
 import { requirePermission } from '../_lib/guard';
 import { cancelPlanAction } from './actions';
 import { dateFormat } from '@/lib/i18n/dates';
+import { ConfirmButton } from '../_components/confirm-button';
 
-export default async function MyGivingPage() {
+export default async function MyGivingPage({ searchParams }: { searchParams: Promise<{ planCancelled?: string }> }) {
   const user = await requirePermission('own_giving:read', '/me');
   const db = getDb();
   const actor = user.actor;
-  const [t, a, s, locale, donations, plans] = await Promise.all([
+  const [t, a, s, locale, donations, plans, params] = await Promise.all([
     getTranslations('me'),
     getTranslations('auth'),
     getTranslations('donations.status'),
     getLocale(),
     listOwnDonations(db, actor),
     listOwnPlans(db, actor),
+    searchParams,
   ]);
   const traces = await traceDonations(db, donations.filter((d) => d.certificateNo).map((d) => d.id));
   const en = locale === 'en';
@@ -33,6 +35,11 @@ export default async function MyGivingPage() {
 
       <section aria-labelledby="plans" className="flex flex-col gap-3">
         <h2 id="plans" className="text-xl font-bold">{t('plans')}</h2>
+        {params.planCancelled ? (
+          <p role="status" className="rounded-xl bg-leaf-50 p-3 font-semibold text-leaf-600">
+            {t('planCancelled')}
+          </p>
+        ) : null}
         {plans.length === 0 ? (
           <p className="text-muted">
             {t('noPlans')}{' '}
@@ -52,7 +59,9 @@ export default async function MyGivingPage() {
                   <form action={cancelPlanAction} className="flex flex-col gap-1">
                     <input type="hidden" name="planId" value={p.id} />
                     <p className="text-sm text-muted">{t('cancelConfirm')}</p>
-                    <button type="submit" className="btn-quiet self-start">{t('cancelPlan')}</button>
+                    <ConfirmButton className="btn-quiet self-start" question={t('cancelQuestion', { amount: formatFen(p.amountFen) })} confirmLabel={t('cancelYes')}>
+                      {t('cancelPlan')}
+                    </ConfirmButton>
                   </form>
                 ) : null}
               </li>

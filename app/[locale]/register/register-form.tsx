@@ -7,6 +7,7 @@ import { signIn } from '@/lib/auth/client';
 import { Field } from '../_components/field';
 import { emptyForm } from '../_lib/form-state';
 import { registerAction } from './actions';
+import { FocusOnAnswer } from '../_components/focus-on-answer';
 
 export function RegisterForm() {
   const t = useTranslations('auth');
@@ -32,6 +33,7 @@ export function RegisterForm() {
         password.current = String(new FormData(e.currentTarget).get('password') ?? '');
       }}
       className="card flex flex-col gap-4" noValidate>
+      <FocusOnAnswer state={state} />
       {Object.keys(state.errors).length ? (
         <p role="alert" className="rounded-xl bg-brand-50 p-3 font-semibold text-brand-800">
           {f('fixErrors')}

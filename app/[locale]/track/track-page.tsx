@@ -4,8 +4,10 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { TrackedNeed } from '@/lib/needs/tracking';
 import { Field } from '../_components/field';
-import { emptyForm } from '../_lib/form-state';
+import { FocusOnAnswer, useFocusOnShow } from '../_components/focus-on-answer';
+import { emptyForm, type FormState } from '../_lib/form-state';
 import { trackAction } from './actions';
+import { ConfirmButton } from '../_components/confirm-button';
 
 export function TrackPage() {
   const t = useTranslations('track');
@@ -23,6 +25,7 @@ export function TrackPage() {
   return (
     <div className="flex flex-col gap-6">
       <form action={action} className="card flex flex-col gap-4" noValidate>
+        {need ? null : <FocusOnAnswer state={state} />}
         <input type="hidden" name="intent" value="lookup" />
         {state.message === 'notFound' || state.message === 'throttled' || state.message === 'conflict' ? (
           <p role="alert" className="rounded-xl bg-brand-50 p-3 font-semibold text-brand-800">
@@ -36,7 +39,7 @@ export function TrackPage() {
         </button>
       </form>
 
-      {need ? <Tracked need={need} action={action} proof={proof} message={state.message} err={err} pending={pending} /> : null}
+      {need ? <Tracked need={need} action={action} proof={proof} state={state} err={err} pending={pending} /> : null}
     </div>
   );
 }
@@ -45,13 +48,17 @@ type TrackedProps = {
   need: TrackedNeed;
   action: (data: FormData) => void;
   proof: React.ReactNode;
-  message?: string;
+  state: FormState;
   err: (name: string) => string | undefined;
   pending: boolean;
 };
 
-function Tracked({ need, action, proof, message, err, pending }: TrackedProps) {
+/** The case found: brought into view and focus when it appears, so it is seen on a phone and read out. */
+function Tracked({ need, action, proof, state, err, pending }: TrackedProps) {
   const t = useTranslations('track');
+  const f = useTranslations('forms');
+  const message = state.message;
+  const heading = useFocusOnShow<HTMLHeadingElement>();
   const n = useTranslations('needs');
   const format = useFormatter();
   const when = (d: Date) => format.dateTime(new Date(d), { dateStyle: 'medium', timeStyle: 'short' });
@@ -69,8 +76,8 @@ function Tracked({ need, action, proof, message, err, pending }: TrackedProps) {
   return (
     <>
       <section className="card flex flex-col gap-2" aria-labelledby="current" data-testid="tracked">
-        <h2 id="current" className="text-lg font-bold">
-          {t('current')} · <span className="font-mono">{need.code}</span>
+        <h2 id="current" ref={heading} tabIndex={-1} className="scroll-mt-4 text-lg font-bold">
+          {t('current')} · <span className="whitespace-nowrap font-mono">{need.code}</span>
         </h2>
         <p className="text-2xl font-bold text-brand-700" data-testid="status">
           {n(`statusPlain.${need.status}`)}
@@ -136,12 +143,23 @@ function Tracked({ need, action, proof, message, err, pending }: TrackedProps) {
       ) : null}
 
       {need.status !== 'closed' && need.status !== 'withdrawn' ? (
-        <form action={action} className="card flex flex-col gap-4">
+        <form action={action} className="card flex flex-col gap-4" noValidate>
+          <FocusOnAnswer state={state} />
           {proof}
           <input type="hidden" name="intent" value="message" />
           <h2 className="text-lg font-bold">{t('messageTitle')}</h2>
-          <Field name="message" label={t('message')} error={err('message')}>
-            <textarea id="message" name="message" rows={3} className="field-input" aria-invalid={err('message') ? true : undefined} />
+          <Field name="message" label={t('message')} error={err('message')} hint={t('messageHint')}>
+            {/* What was typed comes back with its error (the form is reset after every answer). */}
+            <textarea
+              key={message === 'sent' ? 'sent' : state.values.message}
+              id="message"
+              name="message"
+              rows={3}
+              className="field-input"
+              defaultValue={message === 'sent' ? '' : state.values.message}
+              aria-invalid={err('message') ? true : undefined}
+              aria-describedby={`message-hint${err('message') ? ' message-error' : ''}`}
+            />
           </Field>
           <button className="btn-secondary" disabled={pending}>
             {t('send')}
@@ -156,10 +174,10 @@ function Tracked({ need, action, proof, message, err, pending }: TrackedProps) {
             {proof}
             <input type="hidden" name="intent" value="withdraw" />
             <p>{t('withdrawIntro')}</p>
-            <Field name="reason" label={t('withdrawReason')} />
-            <button className="btn-quiet" disabled={pending}>
+            <Field name="reason" label={f('optionalLabel', { label: t('withdrawReason') })} />
+            <ConfirmButton className="btn-quiet" disabled={pending} question={t('withdrawConfirm')} confirmLabel={t('withdraw')}>
               {t('withdraw')}
-            </button>
+            </ConfirmButton>
           </form>
         </details>
       ) : null}

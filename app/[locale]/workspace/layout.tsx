@@ -20,7 +20,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
   ];
   return (
     <div className="flex flex-col gap-4">
-      <nav aria-label={t('title')} className="-mx-1 flex gap-2 overflow-x-auto pb-1">
+      <nav aria-label={t('title')} className="flex flex-wrap gap-2">
         {links.map((l) => (
           <Link prefetch={false} key={l.href} href={l.href} className="btn-quiet min-h-11 shrink-0 px-3 text-sm">
             {l.label}

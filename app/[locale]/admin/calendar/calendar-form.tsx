@@ -6,6 +6,7 @@ import { RadioCards } from '../../_components/choices';
 import { Field } from '../../_components/field';
 import { emptyForm } from '../../_lib/form-state';
 import { setCalendarDayAction } from './actions';
+import { FocusOnAnswer } from '../../_components/focus-on-answer';
 
 export function CalendarForm() {
   const t = useTranslations('admin');
@@ -14,6 +15,7 @@ export function CalendarForm() {
   const err = (n: string) => (state.errors[n] ? f(state.errors[n]) : undefined);
   return (
     <form action={action} className="card flex flex-col gap-4" noValidate>
+      <FocusOnAnswer state={state} />
       <h2 className="text-lg font-bold">{t('calendarAdd')}</h2>
       {state.message === 'calendarSaved' ? (
         <p role="status" className="font-semibold text-leaf-600">

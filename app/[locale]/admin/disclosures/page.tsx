@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { listDueDisclosures } from '@/lib/reports/disclosures-due';
 import { requirePermission } from '../../_lib/guard';
 import { publishDisclosureAction } from './actions';
+import { ConfirmButton } from '../../_components/confirm-button';
 
 export default async function AdminDisclosuresPage() {
   const admin = await requirePermission('report:publish', '/admin/disclosures');
@@ -33,7 +34,13 @@ export default async function AdminDisclosuresPage() {
                   <input type="hidden" name="kind" value={d.kind} />
                   <input type="hidden" name="periodStart" value={d.start} />
                   <input type="hidden" name="periodEnd" value={d.end} />
-                  <button className="btn-primary w-full">{t('publish')}</button>
+                  <ConfirmButton
+                    className="btn-primary w-full"
+                    confirmLabel={t('publishYes')}
+                    question={t('publishConfirm', { name: locale === 'en' ? d.nameEn : d.nameZh, period: t('period', { start: d.start, end: d.end }) })}
+                  >
+                    {t('publish')}
+                  </ConfirmButton>
                 </form>
               </div>
             </li>

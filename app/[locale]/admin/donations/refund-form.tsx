@@ -4,6 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { emptyForm } from '../../_lib/form-state';
 import { refundDonationAction } from './actions';
+import { FocusOnAnswer } from '../../_components/focus-on-answer';
+import { ConfirmButton } from '../../_components/confirm-button';
 
 export function RefundForm({ donationId, suggested, refundable, intent }: { donationId: string; suggested: string; refundable: string; intent: string }) {
   const t = useTranslations('donations');
@@ -13,6 +15,7 @@ export function RefundForm({ donationId, suggested, refundable, intent }: { dona
     <details className="mt-2">
       <summary className="btn-quiet inline-flex min-h-11 cursor-pointer px-3 text-sm">{t('refund')}</summary>
       <form action={action} className="mt-2 flex flex-col gap-2 rounded-xl bg-paper p-3" noValidate>
+        <FocusOnAnswer state={state} />
         <input type="hidden" name="donationId" value={donationId} />
         <input type="hidden" name="intent" value={state.values.intent ?? intent} />
         <label htmlFor={`refund-${donationId}`} className="field-label">{t('refundAmount')}</label>
@@ -21,7 +24,10 @@ export function RefundForm({ donationId, suggested, refundable, intent }: { dona
         <p id={`refund-${donationId}-hint`} className="field-hint">{t('refundable', { amount: refundable })}</p>
         {error ? <p className="field-error" role="alert">{t(`errors.${error}`, { amount: refundable })}</p> : null}
         {state.message === 'refunded' ? <p role="status" className="font-semibold text-leaf-600">{t('refundDone')}</p> : null}
-        <button type="submit" className="btn-secondary" disabled={pending}>{t('refundSubmit')}</button>
+        <ConfirmButton className="btn-secondary" disabled={pending} confirmLabel={t('refundYes')}
+          question={(form) => t('refundConfirm', { amount: String(new FormData(form).get('amount') ?? '').trim() })}>
+          {t('refundSubmit')}
+        </ConfirmButton>
       </form>
     </details>
   );

@@ -6,6 +6,7 @@ import { countPurgeable } from '@/lib/needs/purge';
 import { requirePermission } from '../../_lib/guard';
 import { purgeAction } from './actions';
 import { ScrollArea } from '../../_components/scroll-area';
+import { ConfirmButton } from '../../_components/confirm-button';
 
 export default async function PrivacyPage({ searchParams }: { searchParams: Promise<{ purged?: string }> }) {
   const admin = await requirePermission('pii_log:read', '/admin/privacy');
@@ -33,9 +34,9 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
           </p>
         ) : null}
         <form action={purgeAction}>
-          <button className="btn-secondary" disabled={purgeable === 0}>
+          <ConfirmButton className="btn-secondary" disabled={purgeable === 0} question={t('purgeConfirm', { count: purgeable })} confirmLabel={t('purgeYes')}>
             {t('purge')}
-          </button>
+          </ConfirmButton>
         </form>
       </section>
       <section aria-labelledby="log">

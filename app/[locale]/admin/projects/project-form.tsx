@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { Field } from '../../_components/field';
 import { emptyForm } from '../../_lib/form-state';
 import { updateProjectAction } from './actions';
+import { FocusOnAnswer } from '../../_components/focus-on-answer';
 
 const statuses = ['draft', 'active', 'paused', 'ended'] as const;
 
@@ -20,6 +21,7 @@ export function ProjectForm({ project, coverImage }: { project: Record<string, s
   );
   return (
     <form key={JSON.stringify(state)} action={action} className="card flex flex-col gap-4" noValidate>
+      <FocusOnAnswer state={state} />
       {state.message === 'saved' ? <p role="status" className="rounded-xl bg-leaf-50 p-3 font-semibold text-leaf-600">{t('saved')}</p> : null}
       {state.message === 'forbidden' ? <p role="alert" className="field-error">{t('errors.forbidden')}</p> : null}
       <input type="hidden" name="projectId" value={project.projectId} />

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { emptyForm } from '../../_lib/form-state';
 import { recordReceiptAction } from './actions';
+import { FocusOnAnswer } from '../../_components/focus-on-answer';
 
 export function ReceiptForm({ donationId }: { donationId: string }) {
   const t = useTranslations('donations.receipts');
@@ -14,6 +15,7 @@ export function ReceiptForm({ donationId }: { donationId: string }) {
   const id = `receipt-${donationId}`;
   return (
     <form action={action} className="mt-2 flex flex-col gap-2" noValidate>
+      <FocusOnAnswer state={state} />
       <input type="hidden" name="donationId" value={donationId} />
       <label htmlFor={id} className="field-label">{t('number')}</label>
       <div className="flex gap-2">

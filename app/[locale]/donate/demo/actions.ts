@@ -10,6 +10,5 @@ export async function confirmDemoPaymentAction(formData: FormData) {
 }
 
 export async function cancelDemoPaymentAction(formData: FormData) {
-  const back = await cancelDemoCheckout(getDb(), String(formData.get('session') ?? ''));
-  redirect(`${back}${back.includes('?') ? '&' : '?'}cancelled=1`);
+  redirect(await cancelDemoCheckout(getDb(), String(formData.get('session') ?? '')));
 }

@@ -1,13 +1,14 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { certificatePath } from '@/lib/donations/certificates';
+import { getSessionUser } from '@/lib/auth/session';
+import { certificateCode, certificatePath } from '@/lib/donations/certificates';
 import type { Outcome } from '@/lib/donations/outcome';
 import { formatFen } from '@/lib/money';
 import { AutoRefresh } from '../../_components/auto-refresh';
 
 /** The page a donor returns to from the processor: "confirming…" until the payment event has been booked. */
 export async function ThanksView({ outcome }: { outcome: Outcome }) {
-  const [t, d, locale] = await Promise.all([getTranslations('donate.thanks'), getTranslations('donate'), getLocale()]);
+  const [t, d, locale, user] = await Promise.all([getTranslations('donate.thanks'), getTranslations('donate'), getLocale(), getSessionUser()]);
   const project = (locale === 'en' ? outcome.projectNameEn : outcome.projectNameZh) ?? d('generalFund');
   const amount = formatFen(outcome.amountFen);
   const again = `/donate${outcome.projectSlug ? `?project=${outcome.projectSlug}` : ''}`;
@@ -32,6 +33,12 @@ export async function ThanksView({ outcome }: { outcome: Outcome }) {
                 <p className="text-muted" data-testid="certificate-no">
                   {t('certificateNo', { no: outcome.certificate.no })}
                 </p>
+                {/* A guest's gift is theirs by these two alone: nothing links it to an account. */}
+                {user ? null : (
+                  <p className="rounded-xl bg-sun-50 p-3" data-testid="save-code">
+                    {t('saveCode', { code: certificateCode(outcome.certificate.no) })}
+                  </p>
+                )}
                 <Link href={certificatePath(outcome.certificate.no)} className="btn-primary">
                   {t('certificate')}
                 </Link>
@@ -49,9 +56,11 @@ export async function ThanksView({ outcome }: { outcome: Outcome }) {
         )}
       </section>
       <div className="flex flex-wrap gap-3">
-        <Link href="/me" className="btn-quiet flex-1">
-          {t('mine')}
-        </Link>
+        {user ? (
+          <Link href="/me" className="btn-quiet flex-1">
+            {t('mine')}
+          </Link>
+        ) : null}
         {outcome.projectSlug ? (
           <Link href={`/projects/${outcome.projectSlug}`} className="btn-quiet flex-1">
             {t('more')}

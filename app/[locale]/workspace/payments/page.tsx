@@ -7,6 +7,7 @@ import { listProjectNames } from '@/lib/projects/queries';
 import { requirePermission } from '../../_lib/guard';
 import { DecideForm, RequestPaymentForm, ReverseForm } from './payment-forms';
 import { ClientMessages } from '../../_components/client-messages';
+import { StatusBadge } from '../../_components/status-badge';
 
 export default async function PaymentsPage() {
   const user = await requirePermission('disbursement:request', '/workspace/payments');
@@ -35,16 +36,17 @@ export default async function PaymentsPage() {
                 <p className="font-bold">
                   {locale === 'en' ? r.projectNameEn : r.projectName} · {formatFen(r.amountFen)}
                 </p>
-                <span className="badge bg-brand-50 text-brand-800">{t(`status.${r.status}`)}</span>
+                <StatusBadge status={`payment_${r.status}`} label={t(`status.${r.status}`)} />
               </div>
               <p>
                 {r.purpose} · {t(`categories.${r.category}`)} · {r.payee}
                 {r.needCode ? ` · ${r.needCode}` : ''}
               </p>
               <p className="text-sm text-muted">
-                {t('requestedAt')} {format.dateTime(r.requestedAt, { dateStyle: 'medium' })}
-                {r.decisionReason ? ` · ${r.decisionReason}` : ''}
+                {t('requestedBy', { name: r.requestedByName, date: format.dateTime(r.requestedAt, { dateStyle: 'medium' }) })}
+                {r.decidedByName ? ` · ${t('decidedBy', { name: r.decidedByName })}` : ''}
               </p>
+              {r.decisionReason ? <p className="text-sm">{t('decisionReasonLabel', { reason: r.decisionReason })}</p> : null}
               <p className="text-sm">
                 {t('files')}:{' '}
                 {evidence.get(r.id)?.map((e) => (

@@ -6,6 +6,8 @@ import { Field } from '../../_components/field';
 import { SelectField } from '../../_components/select-field';
 import { emptyForm } from '../../_lib/form-state';
 import { decidePaymentAction, requestPaymentAction, reversePaymentAction } from './actions';
+import { FocusOnAnswer } from '../../_components/focus-on-answer';
+import { ConfirmButton } from '../../_components/confirm-button';
 
 const categories = ['goods', 'services', 'activity', 'administration'] as const;
 
@@ -17,6 +19,7 @@ export function RequestPaymentForm({ projects }: { projects: { id: string; name:
   const err = (n: string) => (state.errors[n] ? f(state.errors[n]) : undefined);
   return (
     <form action={action} className="card flex flex-col gap-4" noValidate>
+      <FocusOnAnswer state={state} />
       <h2 className="text-lg font-bold">{t('new')}</h2>
       {state.message === 'submitted' ? (
         <p role="status" className="rounded-xl bg-leaf-50 p-3 font-semibold text-leaf-600">
@@ -51,18 +54,19 @@ export function DecideForm({ id }: { id: string }) {
   const err = state.errors.reason ? f(state.errors.reason) : undefined;
   return (
     <form action={action} className="flex flex-col gap-2" noValidate>
+      <FocusOnAnswer state={state} />
       <input type="hidden" name="id" value={id} />
-      {state.message === 'conflict' ? <p className="font-semibold text-brand-700">{f('conflict')}</p> : null}
+      {state.message === 'conflict' ? <p role="alert" className="font-semibold text-brand-700">{f('conflict')}</p> : null}
       <Field name={`reason-${id}`} label={t('reason')} error={err}>
         <input id={`reason-${id}`} name="reason" className="field-input" defaultValue={state.values.reason} aria-invalid={err ? true : undefined} />
       </Field>
       <div className="flex gap-2">
-        <button name="decision" value="approve" className="btn-primary flex-1" disabled={pending}>
+        <ConfirmButton name="decision" value="approve" className="btn-primary flex-1" disabled={pending} question={t('approveConfirm')} confirmLabel={t('approveYes')}>
           {t('approve')}
-        </button>
-        <button name="decision" value="reject" className="btn-quiet flex-1" disabled={pending}>
+        </ConfirmButton>
+        <ConfirmButton name="decision" value="reject" className="btn-quiet flex-1" disabled={pending} question={t('rejectConfirm')} confirmLabel={t('rejectYes')}>
           {t('reject')}
-        </button>
+        </ConfirmButton>
       </div>
     </form>
   );
@@ -78,8 +82,9 @@ export function ReverseForm({ id }: { id: string }) {
     <details>
       <summary className="cursor-pointer text-sm font-semibold text-brand-700">{t('reverseTitle')}</summary>
       <form action={action} className="mt-2 flex flex-col gap-2" noValidate>
+        <FocusOnAnswer state={state} />
         <input type="hidden" name="id" value={id} />
-        {state.message === 'conflict' ? <p className="font-semibold text-brand-700">{f('conflict')}</p> : null}
+        {state.message === 'conflict' ? <p role="alert" className="font-semibold text-brand-700">{f('conflict')}</p> : null}
         <Field name={`note-${id}`} label={t('reverseNote')} error={err}>
           <input id={`note-${id}`} name="note" className="field-input" defaultValue={state.values.note} aria-invalid={err ? true : undefined} />
         </Field>

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { emptyForm } from '../../_lib/form-state';
 import { acceptProposalsAction, type AcceptResult } from './actions';
+import { FocusOnAnswer } from '../../_components/focus-on-answer';
 
 export type ProposalItem = {
   token: string;
@@ -25,6 +26,7 @@ export function ProposalsForm({ items }: { items: ProposalItem[] }) {
   const result = state.ok ? (state.data as AcceptResult) : null;
   return (
     <form action={formAction} className="flex flex-col gap-3">
+      <FocusOnAnswer state={state} />
       {result ? (
         <div role="status" className="rounded-xl bg-leaf-50 p-3" data-testid="accept-result">
           <p className="font-semibold text-leaf-600">{t('accepted', { count: result.accepted })}</p>

@@ -30,10 +30,10 @@ export function CaseActions(p: Props) {
         {t('actions')}
       </h2>
 
-      {p.assigneeId !== p.viewerId ? (
+      {open && p.assigneeId !== p.viewerId ? (
         p.canAssignOthers ? (
           <CaseForm needId={p.needId} intent="assign" submit={t('assign')} tone="secondary">
-            <CaseSelect name="assigneeId" label={t('assignTo')} options={p.staff.map((s) => ({ value: s.id, label: s.name }))} defaultValue={p.viewerId} />
+            <CaseSelect name="assigneeId" label={t('assignTo')} options={p.staff.map((s) => ({ value: s.id, label: s.name }))} defaultValue={p.assigneeId ?? p.viewerId} />
           </CaseForm>
         ) : (
           <CaseForm needId={p.needId} intent="assign" submit={t('claim')} tone="secondary">
@@ -49,7 +49,7 @@ export function CaseActions(p: Props) {
           <CaseForm needId={p.needId} intent="command" action="verify_valid" submit={t('verifyValid')}>
             <CaseInput name="note" label={t('note')} multiline />
           </CaseForm>
-          <CaseForm needId={p.needId} intent="command" action="verify_invalid" submit={t('verifyInvalid')} tone="secondary">
+          <CaseForm needId={p.needId} intent="command" action="verify_invalid" submit={t('verifyInvalid')} tone="secondary" confirm={t('invalidConfirm')}>
             <CaseInput name="reason" label={t('reason')} multiline />
           </CaseForm>
         </div>
@@ -92,7 +92,7 @@ export function CaseActions(p: Props) {
       ) : null}
 
       {has('close') ? (
-        <CaseForm needId={p.needId} intent="command" action="close" submit={t('doClose')}>
+        <CaseForm needId={p.needId} intent="command" action="close" submit={t('doClose')} confirm={t('closeConfirm')}>
           <CaseInput name="note" label={t('followup')} multiline />
         </CaseForm>
       ) : null}

@@ -4,17 +4,21 @@ import { useTranslations } from 'next-intl';
 import { createContext, useActionState, useContext, useId, type ReactNode } from 'react';
 import { emptyForm, type FormState } from '../../../_lib/form-state';
 import { caseAction } from './actions';
+import { FocusOnAnswer } from '../../../_components/focus-on-answer';
+import { ConfirmButton } from '../../../_components/confirm-button';
 
 const FormContext = createContext<FormState>(emptyForm);
 
 /** One case-page form: posts its intent to caseAction and shows its own errors beside its own fields. */
-export function CaseForm({ needId, intent, action, children, submit, tone = 'primary' }: {
+export function CaseForm({ needId, intent, action, children, submit, tone = 'primary', confirm }: {
   needId: string;
   intent: 'command' | 'assess' | 'note' | 'assign' | 'accept' | 'match';
   action?: string;
   children?: ReactNode;
   submit: string;
   tone?: 'primary' | 'secondary' | 'quiet';
+  /** Asked before sending, for a step that is hard to take back. */
+  confirm?: string;
 }) {
   const f = useTranslations('forms');
   const c = useTranslations('case');
@@ -22,6 +26,7 @@ export function CaseForm({ needId, intent, action, children, submit, tone = 'pri
   return (
     <FormContext.Provider value={state}>
       <form action={formAction} className="flex flex-col gap-3" noValidate>
+        <FocusOnAnswer state={state} />
         <input type="hidden" name="needId" value={needId} />
         <input type="hidden" name="intent" value={intent} />
         {action ? <input type="hidden" name="action" value={action} /> : null}
@@ -36,9 +41,15 @@ export function CaseForm({ needId, intent, action, children, submit, tone = 'pri
           </p>
         ) : null}
         {children}
-        <button className={`btn-${tone}`} disabled={pending}>
-          {submit}
-        </button>
+        {confirm ? (
+          <ConfirmButton className={`btn-${tone}`} disabled={pending} question={confirm} confirmLabel={submit}>
+            {submit}
+          </ConfirmButton>
+        ) : (
+          <button className={`btn-${tone}`} disabled={pending}>
+            {submit}
+          </button>
+        )}
       </form>
     </FormContext.Provider>
   );

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { getCase } from '@/lib/needs/case-read';
@@ -20,6 +20,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const db = getDb();
   const view = await getCase(db, user.actor, id).catch((e) => {
     if (isAppError(e, 'not_found')) notFound();
+    // A case outside the worker's sub-districts (a link passed on, say): the 403 page, not an error.
+    if (isAppError(e, 'forbidden')) forbidden();
     throw e;
   });
   const [t, n, format, locale, areas, staff, suggestions] = await Promise.all([
@@ -123,9 +125,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           ) : null}
         </section>
 
-        {suggestions ? <MatchSuggestions needId={need.id} s={suggestions} /> : null}
+        {/* Keyed by where the case stands: once it moves on, its forms start afresh, with no answer left from before. */}
+        {suggestions ? <MatchSuggestions key={`${need.status}-${need.projectId}`} needId={need.id} s={suggestions} /> : null}
 
         <CaseActions
+          key={`${need.status}-${need.projectId}-${need.assigneeId}`}
           needId={need.id}
           actions={view.actions}
           assigneeId={need.assigneeId}

@@ -1,0 +1,74 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useId, useRef, useState, type ReactNode } from 'react';
+
+type Props = {
+  /** The question, said plainly: what will happen, and whether it can be undone. */
+  question: string | ((form: HTMLFormElement) => string);
+  /** The answer that goes ahead, e.g. "确认退款". */
+  confirmLabel: string;
+  className?: string;
+  disabled?: boolean;
+  name?: string;
+  value?: string;
+  children: ReactNode;
+};
+
+/**
+ * A submit button for what moves money or cannot be undone: it asks first, in a modal dialog (focus kept inside,
+ * Esc or "cancel" to step back), then sends the form as if it had been pressed — its own name and value included.
+ * Without JavaScript it sends at once; the server's own checks stand either way.
+ */
+export function ConfirmButton({ question, confirmLabel, className, disabled, name, value, children }: Props) {
+  const c = useTranslations('common');
+  const dialog = useRef<HTMLDialogElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const confirmed = useRef(false);
+  const [asked, setAsked] = useState('');
+  const id = useId();
+  return (
+    <>
+      <button
+        ref={button}
+        type="submit"
+        name={name}
+        value={value}
+        className={className}
+        disabled={disabled}
+        onClick={(e) => {
+          if (confirmed.current) {
+            confirmed.current = false;
+            return;
+          }
+          e.preventDefault();
+          setAsked(typeof question === 'string' ? question : question(e.currentTarget.form!));
+          dialog.current?.showModal();
+        }}
+      >
+        {children}
+      </button>
+      <dialog ref={dialog} aria-labelledby={`${id}-q`} className="m-auto w-[min(26rem,calc(100vw-2rem))] rounded-2xl border border-line bg-white p-5 text-ink shadow-xl backdrop:bg-black/40">
+        <p id={`${id}-q`} className="text-lg font-semibold">
+          {asked}
+        </p>
+        <div className="mt-5 flex flex-wrap justify-end gap-3">
+          <button type="button" className="btn-quiet" autoFocus onClick={() => dialog.current?.close()}>
+            {c('back')}
+          </button>
+          <button
+            type="button"
+            className="btn-primary"
+            onClick={() => {
+              dialog.current?.close();
+              confirmed.current = true;
+              button.current?.click();
+            }}
+          >
+            {confirmLabel}
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "needs" ADD COLUMN "submitter_tracking_hash" text;
