@@ -35,6 +35,9 @@ test('a resident asks for help and follows the case to its end while a social wo
   const resident = await (await browser.newContext()).newPage();
   const phone = uniquePhone();
   const code = await askForHelp(resident, phone);
+  // The answer is brought into view and focus, so it is not missed below the fold or by a screen reader.
+  await expect(resident.getByRole('heading', { name: '求助已提交' })).toBeFocused();
+  await expect(resident.getByTestId('tracking-code')).toBeInViewport();
   await expect(resident.getByText('社工会在 3 个工作日内打电话核实情况。')).toBeVisible();
 
   await track(resident, code, phone.slice(-4));
@@ -53,6 +56,14 @@ test('a resident asks for help and follows the case to its end while a social wo
   await worker.getByTestId('queue-row').filter({ hasText: code }).click();
   await expect(worker.getByTestId('pii')).toContainText('王奶奶');
   await expect(worker.getByTestId('pii')).toContainText(phone);
+
+  // A social worker of other sub-districts given the link sees the 403 page, not the case (nor an error).
+  const outsider = await (await browser.newContext()).newPage();
+  await signIn(outsider, accounts.worker);
+  await expectOnPath(outsider, '/workspace');
+  expect((await outsider.goto(worker.url()))?.status()).toBe(403);
+  await expect(outsider.getByText('王奶奶')).toHaveCount(0);
+  await outsider.context().close();
   await worker.getByRole('button', { name: '认领' }).click();
   await expect(worker.getByText('负责社工')).toBeVisible();
   await worker.getByRole('button', { name: '开始审核' }).click();
@@ -110,10 +121,12 @@ test('bad input is shown at each field, in Chinese, and nothing typed is lost', 
   await page.getByRole('button', { name: '提交求助' }).click();
 
   await expect(page.getByText('请修改标红的项目后再提交。')).toBeVisible();
-  await expect(page.locator('#phone-error')).toHaveText('请输入 11 位手机号');
-  await expect(page.locator('#areaId-error')).toHaveText('请填写此项');
+  // Taken to the first field to fix, its message read with it.
+  await expect(page.getByLabel('联系电话 *')).toBeFocused();
+  await expect(page.locator('#phone-error')).toHaveText('请输入 11 位手机号，或带区号的固定电话（如 0574-87654321）');
+  await expect(page.locator('#areaId-error')).toHaveText('请选择一项');
   await expect(page.locator('#description-error')).toHaveText('请至少写 10 个字，说说需要什么帮助');
-  await expect(page.locator('#kind-error')).toHaveText('请填写此项');
+  await expect(page.locator('#kind-error')).toHaveText('请选择一项');
   await expect(page.locator('#consent-error')).toHaveText('请阅读并勾选同意');
   // Sensitive information without its separate consent is refused too.
   await expect(page.locator('#sensitiveConsent-error')).toHaveText('请阅读并勾选同意');

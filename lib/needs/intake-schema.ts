@@ -49,7 +49,7 @@ export const needIntakeSchema = z
   .object({
     name: text(30).min(1, 'required'),
     phone,
-    areaId: z.enum(jiangbeiAreas.map((a) => a.id) as [string, ...string[]], { message: 'required' }),
+    areaId: z.enum(jiangbeiAreas.map((a) => a.id) as [string, ...string[]], { message: 'choose_one' }),
     village: text(50).min(1, 'required'),
     address: text(100).optional().default(''),
     idNumber: z

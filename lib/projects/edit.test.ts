@@ -1,8 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { uniqueSuffix, useTestDb } from '@/db/test-db';
-import { projects } from '@/db/schema';
-import { staffUser } from '@/lib/needs/test-fixtures';
-import { adminProjectsPageSize, listProjectsForAdmin } from './edit';
+import { projectAreas, projects } from '@/db/schema';
+import { fieldErrors } from '@/lib/errors';
+import { suggestForNeed } from '@/lib/matching/load';
+import { actOnCase } from '@/lib/needs/case-actions';
+import { submitNeed } from '@/lib/needs/intake';
+import { intake, randomIp, staffUser } from '@/lib/needs/test-fixtures';
+import { adminProjectsPageSize, createProject, listProjectsForAdmin, projectCreateSchema, updateProject } from './edit';
 
 const db = useTestDb();
 
@@ -31,5 +37,53 @@ describe('the administrators’ project list', () => {
 
     const worker = await staffUser(db, 'social_worker');
     await expect(listProjectsForAdmin(db, { userId: worker.id })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('a project an administrator starts or changes', () => {
+  // As the form sends it (a cost of nothing: a new project has no money yet, and matching weighs cost against it).
+  const sent = (over: Record<string, unknown> = {}) => ({
+    slug: `xm-${uniqueSuffix()}`.toLowerCase(),
+    nameZh: '就业帮帮', nameEn: 'Job help', summaryZh: '帮助找工作', summaryEn: 'Help finding work', storyZh: '', storyEn: '',
+    goal: '5000', status: 'active', categories: 'employment', kinds: ['service'], populations: [], areaIds: ['cicheng'],
+    capacityPerMonth: '5', typicalCost: '0', ...over,
+  });
+  const form = (over: Record<string, unknown> = {}) => projectCreateSchema.parse(sent(over));
+
+  it('is matched by the rules it declares: its kinds of hardship, its streets, its places', async () => {
+    const admin = { userId: (await staffUser(db, 'admin')).id };
+    const input = form();
+    expect(await createProject(db, admin, input)).toBe(input.slug);
+    const [row] = await db.select().from(projects).where(eq(projects.slug, input.slug));
+    expect(row).toMatchObject({ categories: ['employment'], kinds: ['service'], capacityPerMonth: 5, typicalCostFen: 0, goalFen: 500000, status: 'active' });
+
+    const suggestions = async (areaId: string) => {
+      const { needId } = await submitNeed(db, intake({ category: 'employment', kind: 'service', areaId }), { ip: randomIp() });
+      for (const action of ['start_screening', 'verify_valid'] as const) await actOnCase(db, admin, needId, action === 'verify_valid' ? { action, note: '' } : { action });
+      const s = await suggestForNeed(db, admin, needId);
+      return { eligible: s.eligible.some((e) => e.projectId === row.id), rule: s.ineligible.find((i) => i.projectId === row.id)?.rule.code };
+    };
+    expect(await suggestions('cicheng')).toEqual({ eligible: true, rule: undefined });
+    expect(await suggestions('zhongma')).toEqual({ eligible: false, rule: 'area_not_covered' });
+
+    // Its streets changed: now the whole district (none ticked).
+    const { slug: _slug, ...edit } = form({ areaIds: [] });
+    await updateProject(db, admin, row.id, edit);
+    expect(await suggestions('zhongma')).toEqual({ eligible: true, rule: undefined });
+    expect(await db.select().from(projectAreas).where(eq(projectAreas.projectId, row.id))).toEqual([]);
+  });
+
+  it('refuses at the field an address taken or malformed, a project that helps with nothing, and anyone but administrators', async () => {
+    const admin = { userId: (await staffUser(db, 'admin')).id };
+    const input = form();
+    await createProject(db, admin, input);
+    await expect(createProject(db, admin, form({ slug: input.slug }))).rejects.toMatchObject({ fields: { slug: 'slug_taken' } });
+    const errors = (over: Record<string, unknown>) => fieldErrors(projectCreateSchema.safeParse(sent(over)).error!);
+    expect(errors({ slug: '智慧果', categories: [], kinds: undefined, capacityPerMonth: 'lots' })).toEqual({
+      slug: 'slug_invalid', categories: 'choose_one', kinds: 'choose_one', capacityPerMonth: 'number_invalid',
+    });
+    const worker = { userId: (await staffUser(db, 'social_worker')).id };
+    await expect(createProject(db, worker, form())).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(updateProject(db, worker, randomUUID(), { ...form(), slug: undefined } as never)).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

@@ -1,13 +1,13 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useId, useRef, useState, type ReactNode } from 'react';
 
 type Props = {
   /** The question, said plainly: what will happen, and whether it can be undone. */
   question: string | ((form: HTMLFormElement) => string);
-  /** The answer that goes ahead, e.g. "确认退款". */
+  /** The answer that goes ahead, e.g. "确认退款"; and the one that steps back (forms.back). */
   confirmLabel: string;
+  backLabel: string;
   className?: string;
   disabled?: boolean;
   name?: string;
@@ -20,8 +20,7 @@ type Props = {
  * Esc or "cancel" to step back), then sends the form as if it had been pressed — its own name and value included.
  * Without JavaScript it sends at once; the server's own checks stand either way.
  */
-export function ConfirmButton({ question, confirmLabel, className, disabled, name, value, children }: Props) {
-  const c = useTranslations('common');
+export function ConfirmButton({ question, confirmLabel, backLabel, className, disabled, name, value, children }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const confirmed = useRef(false);
@@ -54,7 +53,7 @@ export function ConfirmButton({ question, confirmLabel, className, disabled, nam
         </p>
         <div className="mt-5 flex flex-wrap justify-end gap-3">
           <button type="button" className="btn-quiet" autoFocus onClick={() => dialog.current?.close()}>
-            {c('back')}
+            {backLabel}
           </button>
           <button
             type="button"

@@ -13,9 +13,9 @@ import { ConfirmButton } from '../_components/confirm-button';
 export default async function AdminPage() {
   const admin = await requirePermission('staff:manage', '/admin');
   const db = getDb();
-  const [t, d, p, w, r, users, areas] = await Promise.all([
+  const [forms, t, p, w, r, users, areas] = await Promise.all([
+    getTranslations('forms'),
     getTranslations('admin'),
-    getTranslations('disclosure'),
     getTranslations('payments'),
     getTranslations('workspace'),
     getTranslations('roles'),
@@ -30,20 +30,8 @@ export default async function AdminPage() {
         <Link prefetch={false} href="/workspace" className="btn-quiet min-h-11 px-3 text-sm">
           {w('title')}
         </Link>
-        <Link prefetch={false} href="/admin/privacy" className="btn-quiet min-h-11 px-3 text-sm">
-          {t('privacy')}
-        </Link>
         <Link prefetch={false} href="/workspace/payments" className="btn-quiet min-h-11 px-3 text-sm">
           {p('title')}
-        </Link>
-        <Link prefetch={false} href="/admin/funds" className="btn-quiet min-h-11 px-3 text-sm">
-          {p('funds')}
-        </Link>
-        <Link prefetch={false} href="/admin/disclosures" className="btn-quiet min-h-11 px-3 text-sm">
-          {d('adminTitle')}
-        </Link>
-        <Link prefetch={false} href="/admin/calendar" className="btn-quiet min-h-11 px-3 text-sm">
-          {t('calendar')}
         </Link>
       </nav>
       <section aria-labelledby="staff">
@@ -69,7 +57,7 @@ export default async function AdminPage() {
                       <form key={role} action={setRoleAction}>
                         <input type="hidden" name="userId" value={u.id} />
                         <input type="hidden" name="role" value={role} />
-                        <ConfirmButton className="btn-quiet min-h-11 px-3 text-sm" question={t('roleConfirm', { name: u.name, role: r(role) })} confirmLabel={t('confirmYes')}>
+                        <ConfirmButton backLabel={forms('back')} className="btn-quiet min-h-11 px-3 text-sm" question={t('roleConfirm', { name: u.name, role: r(role) })} confirmLabel={t('confirmYes')}>
                           {t('makeRole', { role: r(role) })}
                         </ConfirmButton>
                       </form>
@@ -80,7 +68,7 @@ export default async function AdminPage() {
                     {u.disabledAt ? (
                       <button className="btn-quiet min-h-11 px-3 text-sm">{t('enable')}</button>
                     ) : (
-                      <ConfirmButton className="btn-quiet min-h-11 px-3 text-sm" question={t('disableConfirm', { name: u.name })} confirmLabel={t('confirmYes')}>
+                      <ConfirmButton backLabel={forms('back')} className="btn-quiet min-h-11 px-3 text-sm" question={t('disableConfirm', { name: u.name })} confirmLabel={t('confirmYes')}>
                         {t('disable')}
                       </ConfirmButton>
                     )}

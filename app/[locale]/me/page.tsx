@@ -16,7 +16,8 @@ export default async function MyGivingPage({ searchParams }: { searchParams: Pro
   const user = await requirePermission('own_giving:read', '/me');
   const db = getDb();
   const actor = user.actor;
-  const [t, a, s, locale, donations, plans, params] = await Promise.all([
+  const [forms, t, a, s, locale, donations, plans, params] = await Promise.all([
+    getTranslations('forms'),
     getTranslations('me'),
     getTranslations('auth'),
     getTranslations('donations.status'),
@@ -59,7 +60,7 @@ export default async function MyGivingPage({ searchParams }: { searchParams: Pro
                   <form action={cancelPlanAction} className="flex flex-col gap-1">
                     <input type="hidden" name="planId" value={p.id} />
                     <p className="text-sm text-muted">{t('cancelConfirm')}</p>
-                    <ConfirmButton className="btn-quiet self-start" question={t('cancelQuestion', { amount: formatFen(p.amountFen) })} confirmLabel={t('cancelYes')}>
+                    <ConfirmButton backLabel={forms('back')} className="btn-quiet self-start" question={t('cancelQuestion', { amount: formatFen(p.amountFen) })} confirmLabel={t('cancelYes')}>
                       {t('cancelPlan')}
                     </ConfirmButton>
                   </form>

@@ -64,12 +64,12 @@ function Tracked({ need, action, proof, state, err, pending }: TrackedProps) {
   const when = (d: Date) => format.dateTime(new Date(d), { dateStyle: 'medium', timeStyle: 'short' });
   const describe = (e: TrackedNeed['timeline'][number]) => {
     if (e.type === 'submitted') return t('eventSubmitted');
-    if (e.type === 'resident_message') return `${t('eventMessage')}：${e.publicNote}`;
-    if (e.type === 'service') return `${t('eventService')}：${e.publicNote}`;
+    if (e.type === 'resident_message') return t('withNote', { event: t('eventMessage'), note: e.publicNote ?? '' });
+    if (e.type === 'service') return t('withNote', { event: t('eventService'), note: e.publicNote ?? '' });
     if (e.type === 'rating') return t('eventRating');
     const plain = e.toStatus ? n(`statusPlain.${e.toStatus}`) : '';
-    if (e.toStatus === 'matched' && e.publicNote) return `${plain}：“${e.publicNote}”`;
-    return e.publicNote ? `${plain}（${e.publicNote}）` : plain;
+    if (e.toStatus === 'matched' && e.publicNote) return t('matchedTo', { event: plain, project: e.publicNote });
+    return e.publicNote ? t('withReason', { event: plain, note: e.publicNote }) : plain;
   };
   const who = (e: TrackedNeed['timeline'][number]) => (e.by === 'resident' ? t('you') : e.by === 'staff' ? `${t('staff')} ${e.staffName ?? ''}` : t('system'));
 
@@ -83,10 +83,7 @@ function Tracked({ need, action, proof, state, err, pending }: TrackedProps) {
           {n(`statusPlain.${need.status}`)}
         </p>
         {need.invalidReason ? (
-          <p>
-            <strong>{t('invalidReason')}：</strong>
-            {need.invalidReason}
-          </p>
+          <p>{t('invalidReasonLine', { reason: need.invalidReason })}</p>
         ) : null}
         <h3 className="mt-2 font-bold">{t('nextTitle')}</h3>
         <p>{n(`next.${need.status}`)}</p>
@@ -175,7 +172,7 @@ function Tracked({ need, action, proof, state, err, pending }: TrackedProps) {
             <input type="hidden" name="intent" value="withdraw" />
             <p>{t('withdrawIntro')}</p>
             <Field name="reason" label={f('optionalLabel', { label: t('withdrawReason') })} />
-            <ConfirmButton className="btn-quiet" disabled={pending} question={t('withdrawConfirm')} confirmLabel={t('withdraw')}>
+            <ConfirmButton backLabel={f('back')} className="btn-quiet" disabled={pending} question={t('withdrawConfirm')} confirmLabel={t('withdraw')}>
               {t('withdraw')}
             </ConfirmButton>
           </form>

@@ -6,6 +6,10 @@ const links = [
   { href: '/admin/donations', key: 'donations' },
   { href: '/admin/receipts', key: 'receipts' },
   { href: '/admin/projects', key: 'projects' },
+  { href: '/admin/funds', key: 'funds' },
+  { href: '/admin/disclosures', key: 'disclosures' },
+  { href: '/admin/calendar', key: 'calendar' },
+  { href: '/admin/privacy', key: 'privacy' },
 ] as const;
 
 export async function AdminNav({ current }: { current: (typeof links)[number]['href'] }) {

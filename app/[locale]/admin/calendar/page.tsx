@@ -6,6 +6,7 @@ import { noonOf, shanghaiDay } from '@/lib/needs/sla';
 import { requirePermission } from '../../_lib/guard';
 import { removeCalendarDayAction } from './actions';
 import { CalendarForm } from './calendar-form';
+import { AdminNav } from '../_components/admin-nav';
 
 /** Public holidays and make-up working days, which the service levels' working days follow. From this year on. */
 export default async function CalendarPage() {
@@ -15,6 +16,7 @@ export default async function CalendarPage() {
   const full = dateFormat(locale, { dateStyle: 'full' });
   return (
     <div className="flex flex-col gap-6">
+      <AdminNav current="/admin/calendar" />
       <h1 className="page-title">{t('calendar')}</h1>
       <p>{t('calendarIntro')}</p>
       <CalendarForm />

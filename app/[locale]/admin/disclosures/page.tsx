@@ -4,13 +4,20 @@ import { listDueDisclosures } from '@/lib/reports/disclosures-due';
 import { requirePermission } from '../../_lib/guard';
 import { publishDisclosureAction } from './actions';
 import { ConfirmButton } from '../../_components/confirm-button';
+import { AdminNav } from '../_components/admin-nav';
 
 export default async function AdminDisclosuresPage() {
   const admin = await requirePermission('report:publish', '/admin/disclosures');
   const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-  const [t, locale, due] = await Promise.all([getTranslations('disclosure'), getLocale(), listDueDisclosures(getDb(), { userId: admin.id }, today)]);
+  const [forms, t, locale, due] = await Promise.all([
+    getTranslations('forms'),
+    getTranslations('disclosure'),
+    getLocale(),
+    listDueDisclosures(getDb(), { userId: admin.id }, today),
+  ]);
   return (
     <div className="flex flex-col gap-4">
+      <AdminNav current="/admin/disclosures" />
       <h1 className="page-title">{t('adminTitle')}</h1>
       <p>{t('adminIntro')}</p>
       {due.length === 0 ? <p className="card">{t('allPublished')}</p> : null}
@@ -34,7 +41,7 @@ export default async function AdminDisclosuresPage() {
                   <input type="hidden" name="kind" value={d.kind} />
                   <input type="hidden" name="periodStart" value={d.start} />
                   <input type="hidden" name="periodEnd" value={d.end} />
-                  <ConfirmButton
+                  <ConfirmButton backLabel={forms('back')}
                     className="btn-primary w-full"
                     confirmLabel={t('publishYes')}
                     question={t('publishConfirm', { name: locale === 'en' ? d.nameEn : d.nameZh, period: t('period', { start: d.start, end: d.end }) })}

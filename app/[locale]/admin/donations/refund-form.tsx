@@ -9,6 +9,7 @@ import { ConfirmButton } from '../../_components/confirm-button';
 
 export function RefundForm({ donationId, suggested, refundable, intent }: { donationId: string; suggested: string; refundable: string; intent: string }) {
   const t = useTranslations('donations');
+  const f = useTranslations('forms');
   const [state, action, pending] = useActionState(refundDonationAction, emptyForm);
   const error = state.errors.amount ?? state.errors._form ?? (state.message === 'forbidden' ? 'forbidden' : undefined);
   return (
@@ -24,7 +25,7 @@ export function RefundForm({ donationId, suggested, refundable, intent }: { dona
         <p id={`refund-${donationId}-hint`} className="field-hint">{t('refundable', { amount: refundable })}</p>
         {error ? <p className="field-error" role="alert">{t(`errors.${error}`, { amount: refundable })}</p> : null}
         {state.message === 'refunded' ? <p role="status" className="font-semibold text-leaf-600">{t('refundDone')}</p> : null}
-        <ConfirmButton className="btn-secondary" disabled={pending} confirmLabel={t('refundYes')}
+        <ConfirmButton backLabel={f('back')} className="btn-secondary" disabled={pending} confirmLabel={t('refundYes')}
           question={(form) => t('refundConfirm', { amount: String(new FormData(form).get('amount') ?? '').trim() })}>
           {t('refundSubmit')}
         </ConfirmButton>

@@ -28,7 +28,7 @@ export function AllocateForm({ projects, intent }: { projects: { id: string; nam
       <SelectField name="projectId" label={t('project')} blank options={projects.map((p) => ({ value: p.id, label: p.name }))} value={state.values.projectId} error={err('projectId')} />
       <Field name="amount" label={t('amount')} inputMode="decimal" defaultValue={state.values.amount} error={err('amount')} />
       <Field name="reason" label={t('allocateReason')} defaultValue={state.values.reason} error={err('reason')} />
-      <ConfirmButton
+      <ConfirmButton backLabel={f('back')}
         className="btn-primary"
         disabled={pending}
         confirmLabel={t('allocateYes')}

@@ -5,6 +5,7 @@ import { listFundBalances } from '@/lib/ledger/balances';
 import { formatFen } from '@/lib/money';
 import { requirePermission } from '../../_lib/guard';
 import { AllocateForm } from './allocate-form';
+import { AdminNav } from '../_components/admin-nav';
 
 export default async function FundsPage() {
   await requirePermission('ledger:allocate', '/admin/funds');
@@ -12,6 +13,7 @@ export default async function FundsPage() {
   const name = (p: { nameZh: string; nameEn: string }) => (locale === 'en' ? p.nameEn : p.nameZh);
   return (
     <div className="flex flex-col gap-5">
+      <AdminNav current="/admin/funds" />
       <h1 className="page-title">{t('funds')}</h1>
       <p className="card text-lg">
         {t('general')}: <strong data-testid="general-fund">{formatFen(funds.generalFen, { exact: true })}</strong>

@@ -7,12 +7,14 @@ import { requirePermission } from '../../_lib/guard';
 import { purgeAction } from './actions';
 import { ScrollArea } from '../../_components/scroll-area';
 import { ConfirmButton } from '../../_components/confirm-button';
+import { AdminNav } from '../_components/admin-nav';
 
 export default async function PrivacyPage({ searchParams }: { searchParams: Promise<{ purged?: string }> }) {
   const admin = await requirePermission('pii_log:read', '/admin/privacy');
   const db = getDb();
   const months = env().PII_RETENTION_MONTHS;
-  const [t, r, format, log, purgeable, { purged }] = await Promise.all([
+  const [forms, t, r, format, log, purgeable, { purged }] = await Promise.all([
+    getTranslations('forms'),
     getTranslations('admin'),
     getTranslations('roles'),
     getFormatter(),
@@ -22,6 +24,7 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
   ]);
   return (
     <div className="flex flex-col gap-6">
+      <AdminNav current="/admin/privacy" />
       <h1 className="page-title">{t('privacy')}</h1>
       <section className="card flex flex-col gap-3" aria-labelledby="purge">
         <h2 id="purge" className="font-bold">
@@ -34,7 +37,7 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
           </p>
         ) : null}
         <form action={purgeAction}>
-          <ConfirmButton className="btn-secondary" disabled={purgeable === 0} question={t('purgeConfirm', { count: purgeable })} confirmLabel={t('purgeYes')}>
+          <ConfirmButton backLabel={forms('back')} className="btn-secondary" disabled={purgeable === 0} question={t('purgeConfirm', { count: purgeable })} confirmLabel={t('purgeYes')}>
             {t('purge')}
           </ConfirmButton>
         </form>

@@ -1,15 +1,22 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/session';
 import { saveProjectCover } from '@/lib/projects/cover';
-import { projectEditSchema, updateProject } from '@/lib/projects/edit';
+import { createProject, projectCreateSchema, projectEditSchema, projectFromForm, updateProject } from '@/lib/projects/edit';
 import { appErrorState, formValues, zodErrors, type FormState } from '../../_lib/form-state';
 
+/** What was sent, to show again: ticked boxes as comma-separated lists. */
+function valuesOf(formData: FormData) {
+  const several = ['categories', 'kinds', 'populations', 'areaIds'];
+  return { ...formValues(formData), ...Object.fromEntries(several.map((k) => [k, formData.getAll(k).join(',')])) };
+}
+
 export async function updateProjectAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const parsed = projectEditSchema.safeParse(values);
+  const values = valuesOf(formData);
+  const parsed = projectEditSchema.safeParse(projectFromForm(formData));
   if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
   const db = getDb();
   const actor = await getActor();
@@ -23,4 +30,18 @@ export async function updateProjectAction(_prev: FormState, formData: FormData):
   revalidatePath('/projects');
   revalidatePath(`/projects/${values.slug}`);
   return { ok: true, values, errors: {}, message: 'saved' };
+}
+
+export async function createProjectAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = valuesOf(formData);
+  const parsed = projectCreateSchema.safeParse(projectFromForm(formData));
+  if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
+  let slug: string;
+  try {
+    slug = await createProject(getDb(), await getActor(), parsed.data);
+  } catch (e) {
+    return appErrorState(e, values);
+  }
+  revalidatePath('/projects');
+  redirect(`/admin/projects/${slug}?created=1`);
 }

@@ -21,7 +21,12 @@ export default async function AdminProjectsPage({ searchParams }: { searchParams
   return (
     <div className="flex flex-col gap-5">
       <AdminNav current="/admin/projects" />
-      <h1 className="page-title">{t('title')}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="page-title">{t('title')}</h1>
+        <Link prefetch={false} href="/admin/projects/new" className="btn-primary min-h-11 px-4">
+          {t('new')}
+        </Link>
+      </div>
       <ul className="flex flex-col gap-3">
         {projects.map((p) => (
           <li key={p.id} className="card flex flex-wrap items-center justify-between gap-3">

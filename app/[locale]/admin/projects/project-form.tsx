@@ -1,19 +1,30 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { categories, kinds, populations } from '@/lib/needs/intake-schema';
+import { jiangbeiAreas } from '@/lib/places';
+import { CheckboxCards } from '../../_components/choices';
 import { Field } from '../../_components/field';
-import { emptyForm } from '../../_lib/form-state';
-import { updateProjectAction } from './actions';
 import { FocusOnAnswer } from '../../_components/focus-on-answer';
+import { emptyForm } from '../../_lib/form-state';
+import { createProjectAction, updateProjectAction } from './actions';
 
 const statuses = ['draft', 'active', 'paused', 'ended'] as const;
 
+/**
+ * A project's public page and its matching rules, for a new project (with the address it keeps) or an existing one.
+ * Ticked boxes travel as comma-separated values between the server and the form.
+ */
 export function ProjectForm({ project, coverImage }: { project: Record<string, string>; coverImage: string | null }) {
   const t = useTranslations('donations.projects');
-  const [state, action, pending] = useActionState(updateProjectAction, emptyForm);
+  const n = useTranslations('needs');
+  const locale = useLocale();
+  const creating = !project.projectId;
+  const [state, action, pending] = useActionState(creating ? createProjectAction : updateProjectAction, emptyForm);
   const v = Object.keys(state.values).length ? state.values : project;
   const err = (name: string) => (state.errors[name] ? t(`errors.${state.errors[name]}` as 'errors.required') : undefined);
+  const ticked = (name: string) => (v[name] ? v[name].split(',') : []);
   const area = (name: string, rows: number) => (
     <Field name={name} label={t(name as 'storyZh')} error={err(name)}>
       <textarea id={name} name={name} rows={rows} className="field-input" defaultValue={v[name] ?? ''} />
@@ -24,8 +35,12 @@ export function ProjectForm({ project, coverImage }: { project: Record<string, s
       <FocusOnAnswer state={state} />
       {state.message === 'saved' ? <p role="status" className="rounded-xl bg-leaf-50 p-3 font-semibold text-leaf-600">{t('saved')}</p> : null}
       {state.message === 'forbidden' ? <p role="alert" className="field-error">{t('errors.forbidden')}</p> : null}
-      <input type="hidden" name="projectId" value={project.projectId} />
-      <input type="hidden" name="slug" value={project.slug} />
+      <input type="hidden" name="projectId" value={project.projectId ?? ''} />
+      {creating ? (
+        <Field name="slug" label={t('slug')} hint={t('slugHint')} defaultValue={v.slug} error={err('slug')} autoCapitalize="none" spellCheck={false} />
+      ) : (
+        <input type="hidden" name="slug" value={project.slug} />
+      )}
       <Field name="nameZh" label={t('nameZh')} defaultValue={v.nameZh} error={err('nameZh')} />
       <Field name="nameEn" label={t('nameEn')} defaultValue={v.nameEn} error={err('nameEn')} />
       {area('summaryZh', 3)}
@@ -38,14 +53,29 @@ export function ProjectForm({ project, coverImage }: { project: Record<string, s
           {statuses.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
         </select>
       </Field>
-      <Field name="cover" label={t('cover')} hint={t('coverHint')} error={err('cover')}>
-        <input id="cover" name="cover" type="file" accept="image/jpeg,image/png,image/webp" className="field-input" aria-describedby="cover-hint" />
-      </Field>
+
+      <fieldset className="flex flex-col gap-4 border-t border-line pt-4">
+        <legend className="text-lg font-bold">{t('rulesTitle')}</legend>
+        <p className="text-muted">{t('rulesIntro')}</p>
+        <CheckboxCards name="categories" legend={t('categories')} options={categories.map((c) => ({ value: c, label: n(`category.${c}`) }))} defaultValues={ticked('categories')} error={err('categories')} />
+        <CheckboxCards name="kinds" legend={t('kinds')} columns={1} options={kinds.map((k) => ({ value: k, label: n(`kind.${k}`) }))} defaultValues={ticked('kinds')} error={err('kinds')} />
+        <CheckboxCards name="populations" legend={t('populations')} options={populations.map((p) => ({ value: p, label: n(`population.${p}`) }))} defaultValues={ticked('populations')} error={err('populations')} />
+        <CheckboxCards name="areaIds" legend={t('areaIds')} options={jiangbeiAreas.map((a) => ({ value: a.id, label: locale === 'en' ? a.nameEn : a.nameZh }))} defaultValues={ticked('areaIds')} error={err('areaIds')} />
+        <Field name="capacityPerMonth" label={t('capacityPerMonth')} inputMode="numeric" defaultValue={v.capacityPerMonth ?? '0'} error={err('capacityPerMonth')} />
+        <Field name="typicalCost" label={t('typicalCost')} inputMode="decimal" defaultValue={v.typicalCost ?? '0'} error={err('typicalCost')} />
+      </fieldset>
+
+      {/* A new project gets its cover once it exists (the picture is kept under the project). */}
+      {creating ? null : (
+        <Field name="cover" label={t('cover')} hint={t('coverHint')} error={err('cover')}>
+          <input id="cover" name="cover" type="file" accept="image/jpeg,image/png,image/webp" className="field-input" aria-describedby="cover-hint" />
+        </Field>
+      )}
       {coverImage ? (
         // eslint-disable-next-line @next/next/no-img-element -- our own route
         <img src={coverImage} alt="" className="max-h-48 self-start rounded-xl" />
       ) : null}
-      <button type="submit" className="btn-primary" disabled={pending}>{t('save')}</button>
+      <button type="submit" className="btn-primary" disabled={pending}>{creating ? t('create') : t('save')}</button>
     </form>
   );
 }

@@ -11,7 +11,7 @@ export default async function NewNeedPage() {
   await requirePermission('case:act', '/workspace/new');
   const [t, areas] = await Promise.all([getTranslations('workspace'), listAreas()]);
   return (
-    <ClientMessages namespaces={['help', 'needs', 'forms', 'common']}>
+    <ClientMessages namespaces={['help', 'needs', 'forms']}>
       <div className="mx-auto w-full max-w-2xl">
         <h1 className="page-title">{t('newTitle')}</h1>
         <p className="mb-5 mt-1">{t('newIntro')}</p>

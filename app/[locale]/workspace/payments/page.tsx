@@ -48,12 +48,12 @@ export default async function PaymentsPage() {
               </p>
               {r.decisionReason ? <p className="text-sm">{t('decisionReasonLabel', { reason: r.decisionReason })}</p> : null}
               <p className="text-sm">
-                {t('files')}:{' '}
+                {t('filesLabel')}
                 {evidence.get(r.id)?.map((e) => (
                   <a key={e.id} href={`/api/evidence/${e.id}`} className="link mr-2">
                     {e.fileName}
                   </a>
-                ))}
+                )) ?? t('noFiles')}
               </p>
               {r.status === 'approved' && decider ? <ReverseForm id={r.id} /> : null}
               {r.status === 'requested' && decider ? (

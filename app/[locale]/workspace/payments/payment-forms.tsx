@@ -61,10 +61,10 @@ export function DecideForm({ id }: { id: string }) {
         <input id={`reason-${id}`} name="reason" className="field-input" defaultValue={state.values.reason} aria-invalid={err ? true : undefined} />
       </Field>
       <div className="flex gap-2">
-        <ConfirmButton name="decision" value="approve" className="btn-primary flex-1" disabled={pending} question={t('approveConfirm')} confirmLabel={t('approveYes')}>
+        <ConfirmButton backLabel={f('back')} name="decision" value="approve" className="btn-primary flex-1" disabled={pending} question={t('approveConfirm')} confirmLabel={t('approveYes')}>
           {t('approve')}
         </ConfirmButton>
-        <ConfirmButton name="decision" value="reject" className="btn-quiet flex-1" disabled={pending} question={t('rejectConfirm')} confirmLabel={t('rejectYes')}>
+        <ConfirmButton backLabel={f('back')} name="decision" value="reject" className="btn-quiet flex-1" disabled={pending} question={t('rejectConfirm')} confirmLabel={t('rejectYes')}>
           {t('reject')}
         </ConfirmButton>
       </div>

@@ -6,8 +6,8 @@ import { requirePermission } from '../../../_lib/guard';
 import { AdminNav } from '../../_components/admin-nav';
 import { ProjectForm } from '../project-form';
 
-export default async function EditProjectPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
+export default async function EditProjectPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ created?: string }> }) {
+  const [{ slug }, { created }] = await Promise.all([params, searchParams]);
   const admin = await requirePermission('project:edit', `/admin/projects/${slug}`);
   const [t, locale, project] = await Promise.all([
     getTranslations('donations.projects'),
@@ -19,6 +19,11 @@ export default async function EditProjectPage({ params }: { params: Promise<{ sl
     <div className="flex flex-col gap-5">
       <AdminNav current="/admin/projects" />
       <h1 className="page-title">{t('editTitle', { name: locale === 'en' ? project.nameEn : project.nameZh })}</h1>
+      {created ? (
+        <p role="status" className="rounded-xl bg-leaf-50 p-3 font-semibold text-leaf-600">
+          {t('created')}
+        </p>
+      ) : null}
       <ProjectForm
         project={{
           projectId: project.id,
@@ -31,6 +36,12 @@ export default async function EditProjectPage({ params }: { params: Promise<{ sl
           storyEn: project.storyEn,
           goal: String(project.goalFen / 100),
           status: project.status,
+          categories: project.categories.join(','),
+          kinds: project.kinds.join(','),
+          populations: project.populations.join(','),
+          areaIds: project.areaIds.join(','),
+          capacityPerMonth: String(project.capacityPerMonth),
+          typicalCost: String(project.typicalCostFen / 100),
         }}
         coverImage={project.coverImage}
       />

@@ -42,7 +42,7 @@ export function CaseForm({ needId, intent, action, children, submit, tone = 'pri
         ) : null}
         {children}
         {confirm ? (
-          <ConfirmButton className={`btn-${tone}`} disabled={pending} question={confirm} confirmLabel={submit}>
+          <ConfirmButton backLabel={f('back')} className={`btn-${tone}`} disabled={pending} question={confirm} confirmLabel={submit}>
             {submit}
           </ConfirmButton>
         ) : (

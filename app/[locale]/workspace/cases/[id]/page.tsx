@@ -149,7 +149,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <ul className="flex flex-col gap-1">
             {view.services.map((s) => (
               <li key={s.id}>
-                {s.servedOn} · {s.serviceType} · {s.hours}h · {s.personTimes} · {s.deliveredBy}
+                {t('serviceLine', { date: s.servedOn, type: s.serviceType, hours: Number(s.hours), personTimes: s.personTimes, by: s.deliveredBy })}
               </li>
             ))}
           </ul>
@@ -166,8 +166,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                   {when(e.at)} · {e.actorKind === 'resident' ? t('resident') : e.actorKind === 'system' ? t('system') : e.actorName}
                 </p>
                 <p>
-                  {t(`event.${e.type}` as 'event.note')}
-                  {e.toStatus && e.type === 'status' ? `：${n(`status.${e.fromStatus ?? 'submitted'}`)} → ${n(`status.${e.toStatus}`)}` : ''}
+                  {e.toStatus && e.type === 'status'
+                    ? t('statusMove', { event: t('event.status'), from: n(`status.${e.fromStatus ?? 'submitted'}`), to: n(`status.${e.toStatus}`) })
+                    : t(`event.${e.type}` as 'event.note')}
                   {e.publicNote ? ` · ${e.publicNote}` : ''}
                   {e.note ? ` · ${e.note}` : ''}
                 </p>
