@@ -34,11 +34,10 @@ export default async function HomePage({ params }: LocaleParams) {
             <span className="text-sm font-normal">{t('giveHint')}</span>
           </Link>
         </div>
-        <p className="mt-4">
-          <Link href="/track" className="link">
-            {t('track')}
-          </Link>
-        </p>
+        {/* Those who asked come back here: a full-size target, not a line of small print. */}
+        <Link href="/track" className="btn-quiet mt-3 min-h-12 w-full text-lg sm:w-auto">
+          {t('track')}
+        </Link>
       </section>
 
       <section aria-labelledby="figures">
