@@ -13,7 +13,7 @@ test('an administrator enters a make-up working day and a holiday, each checked 
   const page = await (await browser.newContext()).newPage();
   await signIn(page, accounts.admin);
   await expectOnPath(page, '/admin');
-  await page.getByRole('link', { name: '节假日与调休' }).click();
+  await page.getByRole('navigation', { name: '管理' }).getByRole('link', { name: '节假日' }).click();
   await expectOnPath(page, '/admin/calendar');
 
   // A Saturday cannot be "a weekday off": refused at the field, and what was typed stays.

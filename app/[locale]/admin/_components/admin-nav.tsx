@@ -15,7 +15,7 @@ const links = [
 export async function AdminNav({ current }: { current: (typeof links)[number]['href'] }) {
   const t = await getTranslations('donations.nav');
   return (
-    <nav aria-label={t('donations')} className="-mx-1 flex flex-wrap gap-2">
+    <nav aria-label={t('label')} className="-mx-1 flex flex-wrap gap-2">
       {links.map((l) => (
         <Link prefetch={false} key={l.href} href={l.href} aria-current={l.href === current ? 'page' : undefined}
           className={`btn min-h-11 px-4 text-sm ${l.href === current ? 'bg-brand-600 text-white' : 'border border-line bg-white text-ink hover:bg-brand-50'}`}>

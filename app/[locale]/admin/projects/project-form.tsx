@@ -1,14 +1,13 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { categories, kinds, populations } from '@/lib/needs/intake-schema';
-import { jiangbeiAreas } from '@/lib/places';
 import { CheckboxCards } from '../../_components/choices';
 import { Field } from '../../_components/field';
 import { FocusOnAnswer } from '../../_components/focus-on-answer';
 import { emptyForm } from '../../_lib/form-state';
 import { createProjectAction, updateProjectAction } from './actions';
+import type { ProjectOptions } from './options';
 
 const statuses = ['draft', 'active', 'paused', 'ended'] as const;
 
@@ -16,10 +15,8 @@ const statuses = ['draft', 'active', 'paused', 'ended'] as const;
  * A project's public page and its matching rules, for a new project (with the address it keeps) or an existing one.
  * Ticked boxes travel as comma-separated values between the server and the form.
  */
-export function ProjectForm({ project, coverImage }: { project: Record<string, string>; coverImage: string | null }) {
+export function ProjectForm({ project, coverImage, options }: { project: Record<string, string>; coverImage: string | null; options: ProjectOptions }) {
   const t = useTranslations('donations.projects');
-  const n = useTranslations('needs');
-  const locale = useLocale();
   const creating = !project.projectId;
   const [state, action, pending] = useActionState(creating ? createProjectAction : updateProjectAction, emptyForm);
   const v = Object.keys(state.values).length ? state.values : project;
@@ -57,10 +54,10 @@ export function ProjectForm({ project, coverImage }: { project: Record<string, s
       <fieldset className="flex flex-col gap-4 border-t border-line pt-4">
         <legend className="text-lg font-bold">{t('rulesTitle')}</legend>
         <p className="text-muted">{t('rulesIntro')}</p>
-        <CheckboxCards name="categories" legend={t('categories')} options={categories.map((c) => ({ value: c, label: n(`category.${c}`) }))} defaultValues={ticked('categories')} error={err('categories')} />
-        <CheckboxCards name="kinds" legend={t('kinds')} columns={1} options={kinds.map((k) => ({ value: k, label: n(`kind.${k}`) }))} defaultValues={ticked('kinds')} error={err('kinds')} />
-        <CheckboxCards name="populations" legend={t('populations')} options={populations.map((p) => ({ value: p, label: n(`population.${p}`) }))} defaultValues={ticked('populations')} error={err('populations')} />
-        <CheckboxCards name="areaIds" legend={t('areaIds')} options={jiangbeiAreas.map((a) => ({ value: a.id, label: locale === 'en' ? a.nameEn : a.nameZh }))} defaultValues={ticked('areaIds')} error={err('areaIds')} />
+        <CheckboxCards name="categories" legend={t('categories')} options={options.categories} defaultValues={ticked('categories')} error={err('categories')} />
+        <CheckboxCards name="kinds" legend={t('kinds')} columns={1} options={options.kinds} defaultValues={ticked('kinds')} error={err('kinds')} />
+        <CheckboxCards name="populations" legend={t('populations')} options={options.populations} defaultValues={ticked('populations')} error={err('populations')} />
+        <CheckboxCards name="areaIds" legend={t('areaIds')} options={options.areas} defaultValues={ticked('areaIds')} error={err('areaIds')} />
         <Field name="capacityPerMonth" label={t('capacityPerMonth')} inputMode="numeric" defaultValue={v.capacityPerMonth ?? '0'} error={err('capacityPerMonth')} />
         <Field name="typicalCost" label={t('typicalCost')} inputMode="decimal" defaultValue={v.typicalCost ?? '0'} error={err('typicalCost')} />
       </fieldset>

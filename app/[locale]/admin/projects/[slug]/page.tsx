@@ -5,14 +5,16 @@ import { getProjectForEdit } from '@/lib/projects/edit';
 import { requirePermission } from '../../../_lib/guard';
 import { AdminNav } from '../../_components/admin-nav';
 import { ProjectForm } from '../project-form';
+import { projectOptions } from '../options';
 
 export default async function EditProjectPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ created?: string }> }) {
   const [{ slug }, { created }] = await Promise.all([params, searchParams]);
   const admin = await requirePermission('project:edit', `/admin/projects/${slug}`);
-  const [t, locale, project] = await Promise.all([
+  const [t, locale, project, options] = await Promise.all([
     getTranslations('donations.projects'),
     getLocale(),
     getProjectForEdit(getDb(), { userId: admin.id }, slug),
+    projectOptions(),
   ]);
   if (!project) notFound();
   return (
@@ -44,6 +46,7 @@ export default async function EditProjectPage({ params, searchParams }: { params
           typicalCost: String(project.typicalCostFen / 100),
         }}
         coverImage={project.coverImage}
+        options={options}
       />
     </div>
   );
