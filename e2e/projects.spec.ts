@@ -41,7 +41,7 @@ test('an administrator starts a project with its matching rules: refused at the 
   expect((await page.request.get(`/projects/${slug}`)).status()).toBe(404);
   await page.getByLabel('状态').selectOption('active');
   await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByRole('status')).toHaveText('已保存');
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
   await page.goto(`/projects/${slug}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('就业帮帮');
 });
