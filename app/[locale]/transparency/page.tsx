@@ -43,6 +43,8 @@ export default async function TransparencyPage({ params }: LocaleParams) {
   // The last twelve calendar months, quiet ones as zero; every month is in the open data (monthly.csv, .json).
   const lastYear = lastMonths(12).map((month) => monthly.find((m) => m.month === month) ?? { month, raisedFen: 0, spentFen: 0 });
   const money = (f: number) => formatFen(f, { exact: true });
+  // Counts read as the home page writes them: 1,045, not 1045.
+  const count = (n: number) => new Intl.NumberFormat(locale).format(n);
   const figures: [string, string, string][] = [
     ['raised', t('raised'), money(h.raisedFen)],
     ['spent', t('spent'), money(h.spentFen)],
@@ -50,13 +52,13 @@ export default async function TransparencyPage({ params }: LocaleParams) {
     ['general', t('general'), money(h.generalBalanceFen)],
     ['refunded', t('refunded'), money(h.refundedFen)],
     ['fees', t('fees'), money(h.feesFen)],
-    ['donors', t('donors'), String(h.donors)],
-    ['needs-received', t('needsReceived'), String(h.needsReceived)],
-    ['needs-valid', t('needsValid'), String(h.needsValid)],
-    ['needs-fulfilled', t('needsFulfilled'), String(h.needsFulfilled)],
-    ['person-times', t('personTimes'), String(h.personTimes)],
+    ['donors', t('donors'), count(h.donors)],
+    ['needs-received', t('needsReceived'), count(h.needsReceived)],
+    ['needs-valid', t('needsValid'), count(h.needsValid)],
+    ['needs-fulfilled', t('needsFulfilled'), count(h.needsFulfilled)],
+    ['person-times', t('personTimes'), count(h.personTimes)],
     ['satisfaction', t('satisfaction'), h.satisfaction === null ? t('satisfactionNone') : `${Math.round(h.satisfaction * 100)}% ${t('ratings', { count: h.ratings })}`],
-    ['projects', t('projects'), String(h.activeProjects)],
+    ['projects', t('projects'), count(h.activeProjects)],
   ];
 
   return (
@@ -125,7 +127,7 @@ export default async function TransparencyPage({ params }: LocaleParams) {
                 <td>{money(r.allocatedFen)}</td>
                 <td>{money(r.spentFen)}</td>
                 <td>{money(r.balanceFen)}</td>
-                <td>{r.personTimes}</td>
+                <td>{count(r.personTimes)}</td>
               </tr>
             ))}
           </tbody>

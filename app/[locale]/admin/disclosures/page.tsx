@@ -31,6 +31,7 @@ export default async function AdminDisclosuresPage() {
               </p>
               <p className="text-sm text-muted">
                 {t('period', { start: d.start, end: d.end })} · {t('due', { date: d.dueBy })}
+                {d.dueBy < today ? <span className="badge ml-2 bg-brand-50 text-brand-800">{t('overdue')}</span> : null}
               </p>
               <div className="flex gap-2">
                 <a className="btn-quiet flex-1" href={`/admin/disclosures/preview?${query}`}>

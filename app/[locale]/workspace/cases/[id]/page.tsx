@@ -36,6 +36,13 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const { need, pii } = view;
   const area = areas.find((a) => a.id === need.areaId);
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+  // A deadline still running that has passed stands out here as in the queue.
+  const due = (d: Date | null, running: boolean) => (
+    <>
+      {when(d)}
+      {running && d && d.getTime() < Date.now() ? <span className="badge ml-2 bg-brand-50 text-brand-800">{t('overdue')}</span> : null}
+    </>
+  );
   const rows: [string, React.ReactNode][] = [
     [t('category'), n(`category.${need.category}`)],
     [t('kind'), n(`kindShort.${need.kind}`)],
@@ -48,8 +55,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     [t('project'), (locale === 'en' ? view.projectNameEn : view.projectName) ?? t('none')],
     [t('hardship'), need.hardship ?? t('none')],
     [t('urgency'), n(`urgency.${need.urgency}`)],
-    [t('screenDue'), when(need.screenDueAt)],
-    [t('matchDue'), when(need.matchDueAt)],
+    [t('screenDue'), due(need.screenDueAt, need.status === 'submitted' || need.status === 'screening')],
+    [t('matchDue'), due(need.matchDueAt, need.status === 'valid')],
     [t('consent'), `${need.consentVersion}${need.guardianConsentAt ? ` · ${t('childConsent')}` : ''}`],
   ];
   const piiRows: [string, string | undefined][] = pii
