@@ -184,7 +184,7 @@ test('a donor or a visitor cannot call the refund action directly; an administra
   const [gift] = await query<{ id: string; refunded_fen: string; certificate_no: string }>(sql`
     select d.id, d.refunded_fen, d.certificate_no from donations d join projects p on p.id = d.project_id
     where d.status = 'paid' and d.provider = 'demo' and p.slug = 'zhihuiguo' order by d.paid_at desc limit 1`);
-  const fields = { donationId: gift.id as string, amount: '1', intent: randomUUID() };
+  const fields = { donationId: gift.id as string, amount: '1', intent: randomUUID(), reason: '捐赠人申请退款' };
   const refunded = async () => Number((await query<{ refunded_fen: string }>(sql`select refunded_fen from donations where id = ${gift.id}`))[0].refunded_fen);
 
   const visitor = await playwright.request.newContext({ baseURL });
@@ -214,6 +214,12 @@ test('a donor or a visitor cannot call the refund action directly; an administra
   const row = page.getByTestId('admin-donation').first();
   await row.getByText('退款', { exact: true }).click();
   await row.getByLabel('退款金额（元）').fill('0.50');
+  // A refund says why, for the audit log: refused at the field without it, the amount kept.
+  await row.getByRole('button', { name: '通过支付通道退款' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '确认退款' }).click();
+  await expect(row.getByText('请写明退款原因（至少 2 个字）')).toBeVisible();
+  await expect(row.getByLabel('退款金额（元）')).toHaveValue('0.50');
+  await row.getByLabel('退款原因（仅内部记录）').fill('捐赠人来电申请');
   await row.getByRole('button', { name: '通过支付通道退款' }).click();
   await expect(page.getByRole('dialog')).toContainText('确认退款 ¥0.50？');
   await page.getByRole('dialog').getByRole('button', { name: '确认退款' }).click();

@@ -13,6 +13,8 @@ export const refundSchema = z.object({
   amountFen: z.number().int().positive('refund_amount_invalid'),
   /** Made with the form: the same form sent twice refunds once, and each new form is a refund of its own. */
   intent: z.string().uuid('refund_amount_invalid'),
+  /** Why, for the audit log (the donor's request, a gift made twice …); not shown in public. */
+  reason: z.string().trim().min(2, 'refund_reason_required').max(200, 'too_long'),
 });
 
 type Refundable = { id: string; amountFen: number; refundedFen: number; projectId: string | null };
@@ -74,7 +76,7 @@ export async function requestRefund(db: Db, actor: Actor, input: z.infer<typeof 
     action: 'donation:refund',
     targetType: 'donation',
     targetId: d.id,
-    details: { amountFen: input.amountFen, refundedTotalFen: d.refundedFen + input.amountFen, provider: d.provider },
+    details: { amountFen: input.amountFen, refundedTotalFen: d.refundedFen + input.amountFen, provider: d.provider, reason: input.reason },
   });
   if (settled) await applyPaymentEvent(db, d.provider, settled.eventId, settled.type, settled.event);
 }

@@ -110,7 +110,7 @@ describe('refunds', () => {
     const project = await newProject(db);
     const d = await newPendingDonation(db, { projectId: project.id });
     await pay(d.id, `pi_${randomUUID()}`);
-    const form = { donationId: d.id, amountFen: 3000, intent: randomUUID() };
+    const form = { donationId: d.id, amountFen: 3000, intent: randomUUID(), reason: '捐赠人申请' };
     await requestRefund(db, { userId: admin.id }, form);
     await requestRefund(db, { userId: admin.id }, form); // a double click, a retried request
     expect((await donationRow(db, d.id)).refundedFen).toBe(3000);

@@ -81,7 +81,7 @@ describe('Stripe Checkout, through the real stripe client against a stand-in', (
     await fulfilDonation(db, d.id, { providerPaymentId: pi });
 
     const before = stripe().requests.length;
-    const form = { donationId: d.id, amountFen: 2500, intent: randomUUID() };
+    const form = { donationId: d.id, amountFen: 2500, intent: randomUUID(), reason: '重复捐赠' };
     await expect(requestRefund(db, { userId: donor.id }, form)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(requestRefund(db, null, form)).rejects.toMatchObject({ code: 'unauthenticated' });
     expect(stripe().requests.length).toBe(before);

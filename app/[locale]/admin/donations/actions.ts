@@ -9,8 +9,12 @@ import { appErrorState, formValues, zodErrors, type FormState } from '../../_lib
 
 export async function refundDonationAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
-  const parsed = refundSchema.safeParse({ donationId: values.donationId, amountFen: parseYuan(values.amount ?? '') ?? undefined, intent: values.intent });
-  if (!parsed.success) return { ok: false, values, errors: { amount: zodErrors(parsed.error).donationId ?? 'refund_amount_invalid' } };
+  const parsed = refundSchema.safeParse({ donationId: values.donationId, amountFen: parseYuan(values.amount ?? '') ?? undefined, intent: values.intent, reason: values.reason ?? '' });
+  if (!parsed.success) {
+    const { reason, donationId } = zodErrors(parsed.error);
+    const amountBad = parsed.error.issues.some((i) => i.path[0] !== 'reason');
+    return { ok: false, values, errors: { ...(amountBad ? { amount: donationId ?? 'refund_amount_invalid' } : {}), ...(reason ? { reason } : {}) } };
+  }
   try {
     await requestRefund(getDb(), await getActor(), parsed.data);
   } catch (e) {

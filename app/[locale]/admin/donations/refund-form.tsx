@@ -24,6 +24,12 @@ export function RefundForm({ donationId, suggested, refundable, intent }: { dona
           aria-invalid={error ? true : undefined} aria-describedby={`refund-${donationId}-hint`} />
         <p id={`refund-${donationId}-hint`} className="field-hint">{t('refundable', { amount: refundable })}</p>
         {error ? <p className="field-error" role="alert">{t(`errors.${error}`, { amount: refundable })}</p> : null}
+        <label htmlFor={`refund-${donationId}-reason`} className="field-label">{t('refundReason')}</label>
+        <input id={`refund-${donationId}-reason`} name="reason" className="field-input" defaultValue={state.values.reason ?? ''} maxLength={200}
+          aria-invalid={state.errors.reason ? true : undefined} aria-describedby={state.errors.reason ? `refund-${donationId}-reason-error` : undefined} />
+        {state.errors.reason ? (
+          <p id={`refund-${donationId}-reason-error`} className="field-error">{t(`errors.${state.errors.reason}` as 'errors.forbidden')}</p>
+        ) : null}
         {state.message === 'refunded' ? <p role="status" className="font-semibold text-leaf-600">{t('refundDone')}</p> : null}
         <ConfirmButton backLabel={f('back')} className="btn-secondary" disabled={pending} confirmLabel={t('refundYes')}
           question={(form) => t('refundConfirm', { amount: String(new FormData(form).get('amount') ?? '').trim() })}>
