@@ -139,6 +139,28 @@ test('bad input is shown at each field, in Chinese, and nothing typed is lost', 
   await expect(page.getByLabel('残疾情况（选填）')).toHaveValue('右腿截肢');
 });
 
+test('a social worker enters a request taken by phone and goes straight on to the case', async ({ page }) => {
+  await signIn(page, accounts.worker2);
+  await expectOnPath(page, '/workspace');
+  await page.goto('/workspace/new');
+  await page.getByRole('radio', { name: '电话' }).check();
+  await page.getByLabel('姓名 *', { exact: true }).fill('欧阳大爷');
+  await page.getByLabel('联系电话 *').fill('0574 8765 4321');
+  await page.getByLabel('所在街道（镇） *').selectOption('cicheng');
+  await page.getByLabel('村或社区 *').fill('妙山村');
+  await page.getByRole('radio', { name: '生活帮扶' }).check();
+  await page.getByRole('radio', { name: /^物质（/ }).check();
+  await page.getByLabel('请说说遇到的困难和需要的帮助 *').fill('腿脚不便，冬天缺少取暖用品');
+  await page.getByRole('checkbox', { name: /已向居民读过以上说明/ }).check();
+  await page.getByRole('button', { name: '提交求助' }).click();
+  await expect(page.getByRole('heading', { name: '求助已提交' })).toBeFocused();
+  await page.getByRole('link', { name: '打开这个案件' }).click();
+  await expect(page).toHaveURL(/\/workspace\/cases\//);
+  await expect(page.getByTestId('pii')).toContainText('欧阳大爷');
+  // Kept in one form, whatever spaces were typed.
+  await expect(page.getByTestId('pii')).toContainText('0574-87654321');
+});
+
 test('the form works without JavaScript', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

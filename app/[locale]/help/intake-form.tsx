@@ -79,7 +79,7 @@ export function IntakeForm({ areas, retentionMonths, action, staff }: Props) {
 
       <fieldset className="card flex flex-col gap-4">
         <legend className="px-1 text-lg font-bold">{t('behalfTitle')}</legend>
-        <RadioCards name="relation" legend={req(t('relation'))} columns={3} options={relations.map((r) => ({ value: r, label: n(`relation.${r}`) }))} defaultValue={v.relation ?? 'self'} error={err('relation')} />
+        <RadioCards name="relation" legend={req(t(staff ? 'staffRelation' : 'relation'))} columns={3} options={relations.map((r) => ({ value: r, label: n(`relation.${r}`) }))} defaultValue={v.relation ?? 'self'} error={err('relation')} />
         <div className="when-behalf flex flex-col gap-4">
           <Field name="submitterName" label={req(t('submitterName'))} defaultValue={v.submitterName} error={err('submitterName')} />
           <Field name="submitterPhone" label={req(t('submitterPhone'))} type="tel" inputMode="tel" defaultValue={v.submitterPhone} error={err('submitterPhone')} />
@@ -116,14 +116,14 @@ export function IntakeForm({ areas, retentionMonths, action, staff }: Props) {
             <textarea id="finances" name="finances" rows={2} className="field-input" defaultValue={v.finances} />
           </Field>
         </div>
-        <ConsentBox name="sensitiveConsent" label={t('sensitiveConsent')} error={err('sensitiveConsent')} defaultChecked={v.sensitiveConsent === 'on'} />
+        <ConsentBox name="sensitiveConsent" label={t(staff ? 'staffSensitiveConsent' : 'sensitiveConsent')} error={err('sensitiveConsent')} defaultChecked={v.sensitiveConsent === 'on'} />
       </fieldset>
 
       <fieldset className="when-children card flex flex-col gap-4">
         <legend className="px-1 text-lg font-bold">{t('childTitle')}</legend>
         <p className="text-muted">{t('childIntro')}</p>
         <Field name="guardianName" label={req(t('guardianName'))} defaultValue={v.guardianName} error={err('guardianName')} />
-        <ConsentBox name="guardianConsent" label={t('guardianConsent')} error={err('guardianConsent')} defaultChecked={v.guardianConsent === 'on'} />
+        <ConsentBox name="guardianConsent" label={t(staff ? 'staffGuardianConsent' : 'guardianConsent')} error={err('guardianConsent')} defaultChecked={v.guardianConsent === 'on'} />
       </fieldset>
 
       <section className="card flex flex-col gap-3" aria-labelledby="consent-title">
@@ -131,7 +131,7 @@ export function IntakeForm({ areas, retentionMonths, action, staff }: Props) {
           {t('consentTitle')}
         </h2>
         <p>{t('consentText', { months: retentionMonths })}</p>
-        <ConsentBox name="consent" label={req(t('consent'))} error={err('consent')} defaultChecked={v.consent === 'on'} />
+        <ConsentBox name="consent" label={req(t(staff ? 'staffConsent' : 'consent'))} error={err('consent')} defaultChecked={v.consent === 'on'} />
       </section>
 
       <button type="submit" className="btn-primary min-h-14 text-lg" disabled={pending}>
