@@ -139,13 +139,14 @@ test('bad input is shown at each field, in Chinese, and nothing typed is lost', 
   await expect(page.getByLabel('残疾情况（选填）')).toHaveValue('右腿截肢');
 });
 
-test('a social worker enters a request taken by phone and goes straight on to the case', async ({ page }) => {
+test('a social worker enters a request taken by phone, can go straight on to the case, and finds it again by the number', async ({ page }) => {
   await signIn(page, accounts.worker2);
   await expectOnPath(page, '/workspace');
   await page.goto('/workspace/new');
   await page.getByRole('radio', { name: '电话' }).check();
   await page.getByLabel('姓名 *', { exact: true }).fill('欧阳大爷');
-  await page.getByLabel('联系电话 *').fill('0574 8765 4321');
+  const landline = `0574 ${String(Math.floor(Math.random() * 9e7) + 1e7)}`;
+  await page.getByLabel('联系电话 *').fill(landline);
   await page.getByLabel('所在街道（镇） *').selectOption('cicheng');
   await page.getByLabel('村或社区 *').fill('妙山村');
   await page.getByRole('radio', { name: '生活帮扶' }).check();
@@ -154,11 +155,21 @@ test('a social worker enters a request taken by phone and goes straight on to th
   await page.getByRole('checkbox', { name: /已向居民读过以上说明/ }).check();
   await page.getByRole('button', { name: '提交求助' }).click();
   await expect(page.getByRole('heading', { name: '求助已提交' })).toBeFocused();
-  await page.getByRole('link', { name: '打开这个案件' }).click();
+  const code = (await page.getByTestId('tracking-code').textContent())!.trim();
+  await expect(page.getByRole('link', { name: '打开这个案件' })).toHaveAttribute('href', /^\/workspace\/cases\/[0-9a-f-]{36}$/);
+
+  // Found again by the phone number, which stays out of the address (and the history, and the logs).
+  await page.goto('/workspace');
+  await page.locator('summary', { hasText: '筛选' }).click();
+  await page.getByLabel('搜索').fill(landline.replace(' ', '-'));
+  await page.getByRole('button', { name: '筛选', exact: true }).click();
+  await expect(page).toHaveURL(/[?&]phone=/);
+  expect(page.url()).not.toContain(landline.slice(-8));
+  await page.getByTestId('queue-row').filter({ hasText: code }).click();
   await expect(page).toHaveURL(/\/workspace\/cases\//);
   await expect(page.getByTestId('pii')).toContainText('欧阳大爷');
   // Kept in one form, whatever spaces were typed.
-  await expect(page.getByTestId('pii')).toContainText('0574-87654321');
+  await expect(page.getByTestId('pii')).toContainText(landline.replace(' ', ''));
 });
 
 test('the form works without JavaScript', async ({ browser }) => {

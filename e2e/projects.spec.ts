@@ -32,7 +32,7 @@ test('an administrator starts a project with its matching rules: refused at the 
   await page.getByLabel('每月可服务名额').fill('8');
   await page.getByRole('button', { name: '创建项目' }).click();
   await expectOnPath(page, `/admin/projects/${slug}`);
-  await expect(page.getByRole('status')).toContainText('项目已创建（草稿）');
+  await expect(page.getByRole('status')).toContainText('项目已创建。');
   await expect(page.getByRole('checkbox', { name: '就业', exact: true })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: '甬江街道' })).toBeChecked();
   await expect(page.getByLabel('每月可服务名额')).toHaveValue('8');

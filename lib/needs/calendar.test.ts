@@ -95,19 +95,23 @@ describe('the working calendar', () => {
     late.push(setCalendarDay(db, admin, { day: day(4), kind: 'holiday', note: '测试假日' })); // Tuesday off
     for (let i = 0; i < 12; i++) late.push(submit(at(0, 3 + i / 10)));
     for (const id of screening) late.push(actOnCase(db, admin, id, { action: 'verify_valid', note: '' }, at(0, 4)));
-    await Promise.all(late);
-
-    const calendar = new Map([[day(4), false]]);
-    const rows = await db
-      .select({ status: needs.status, submittedAt: needs.submittedAt, validAt: needs.validAt, screen: needs.screenDueAt, match: needs.matchDueAt })
-      .from(needs)
-      .where(and(gte(needs.submittedAt, at(0)), lt(needs.submittedAt, at(0, 5))));
-    expect(rows).toHaveLength(30);
-    for (const n of rows) {
-      if (n.status === 'valid') expect(n.match).toEqual(addWorkingDays(n.validAt!, 10, calendar));
-      else expect(n.screen).toEqual(addWorkingDays(n.submittedAt, 3, calendar));
+    try {
+      await Promise.all(late);
+      const calendar = new Map([[day(4), false]]);
+      const rows = await db
+        .select({ status: needs.status, submittedAt: needs.submittedAt, validAt: needs.validAt, screen: needs.screenDueAt, match: needs.matchDueAt })
+        .from(needs)
+        .where(and(gte(needs.submittedAt, at(0)), lt(needs.submittedAt, at(0, 5))));
+      expect(rows).toHaveLength(30);
+      for (const n of rows) {
+        if (n.status === 'valid') expect(n.match).toEqual(addWorkingDays(n.validAt!, 10, calendar));
+        else expect(n.screen).toEqual(addWorkingDays(n.submittedAt, 3, calendar));
+      }
+    } finally {
+      // Taken back whatever happened, so no other test's deadlines cross it.
+      await Promise.allSettled(late);
+      await removeCalendarDay(db, admin, day(4)).catch(() => undefined);
     }
-    await removeCalendarDay(db, admin, day(4));
   });
 });
 

@@ -8,9 +8,10 @@ describe('the request form, as people fill it in', () => {
   it('are kept in one form: 11 digits for a mobile, area code and number for a landline', () => {
     for (const typed of ['13812345678', '138 1234 5678', '138-1234-5678', '+86 138 1234 5678', '0086-13812345678', '8613812345678', '１３８１２３４５６７８'])
       expect(normalizePhone(typed)).toBe('13812345678');
-    for (const typed of ['0574-87654321', '057487654321', '(0574) 8765 4321', '0574 8765-4321', '０５７４－８７６５４３２１'])
-      expect(normalizePhone(typed)).toBe('0574-87654321');
-    expect(normalizePhone('010-12345678')).toBe('010-12345678');
+    for (const typed of ['0574-87654321', '057487654321', '(0574) 8765 4321', '0574 8765-4321', '０５７４－８７６５４３２１', '+86 574 87654321', '+86 0574 87654321'])
+      expect(normalizePhone(typed)).toBe('057487654321');
+    // Three-digit area codes too: written any way, one number.
+    for (const typed of ['010-12345678', '01012345678', '010 1234 5678', '(010)12345678']) expect(normalizePhone(typed)).toBe('01012345678');
   });
 
   it('are refused at the field when they are no phone number at all', () => {

@@ -6,7 +6,7 @@ import { actOnCase, assignCase, type CaseCommand } from './case-actions';
 import { getCase, listPiiAccess } from './case-read';
 import { submitNeed } from './intake';
 import { purgeClosedCasePii } from './purge';
-import { countCap, listQueue, pageSize } from './queue';
+import { countCap, listQueue, pageSize, phoneSearchKey } from './queue';
 import { needActions, needStatuses, nextStatus, type NeedAction, type NeedStatus } from './status';
 import { activeProjectId, intake, randomIp, staffUser } from './test-fixtures';
 import { rateNeed, trackNeed, withdrawNeed } from './tracking';
@@ -223,7 +223,7 @@ describe('the resident follows the case', () => {
   });
 
   it('is followed with the phone of whoever asked on their behalf too, and with no other', async () => {
-    const input = intake({ relation: 'neighbour', submitterName: '李邻居', submitterPhone: '0574-87651234' });
+    const input = intake({ relation: 'neighbour', submitterName: '李邻居', submitterPhone: '0574-8765 1234' });
     const { code } = await submitNeed(db, input, { ip: randomIp() });
     expect((await trackNeed(db, { code, last4: '1234' }, randomIp())).status).toBe('submitted');
     expect((await trackNeed(db, { code, last4: input.phone.slice(-4) }, randomIp())).status).toBe('submitted');
@@ -233,16 +233,22 @@ describe('the resident follows the case', () => {
 });
 
 describe('the queue', () => {
-  it('finds a case by its code however it is typed, and by a whole phone number, within the worker’s scope only', async () => {
+  it('finds a case by its code however it is typed, and by a whole phone number (logged), within the worker’s scope only', async () => {
     const admin = await staffUser(db, 'admin');
     const input = intake({ areaId: 'cicheng' });
     const { code, needId } = await submitNeed(db, input, { ip: randomIp() });
-    const found = async (q: string, userId = admin.id) => (await listQueue(db, { userId }, { q, status: 'all' })).rows.map((r) => r.id);
-    expect(await found(code.toLowerCase().replace(/-/g, ' '))).toEqual([needId]);
-    expect(await found(`${input.phone.slice(0, 3)} ${input.phone.slice(3, 7)} ${input.phone.slice(7)}`)).toEqual([needId]);
-    expect(await found(input.phone.slice(3))).toEqual([]); // part of a number finds nothing
+    const found = async (filter: { q?: string; phone?: string }, userId = admin.id) => (await listQueue(db, { userId }, { ...filter, status: 'all' })).rows.map((r) => r.id);
+    expect(await found({ q: code.toLowerCase().replace(/-/g, ' ') })).toEqual([needId]);
+    // A phone number is searched by its keyed hash (the address carries that, never the number).
+    const typed = `+86 ${input.phone.slice(0, 3)} ${input.phone.slice(3, 7)} ${input.phone.slice(7)}`;
+    expect(phoneSearchKey(typed)).not.toContain(input.phone.slice(3));
+    expect(await found({ phone: phoneSearchKey(typed)! })).toEqual([needId]);
+    expect(phoneSearchKey(input.phone.slice(3))).toBeNull(); // part of a number is no search key
+    expect(await found({ q: input.phone })).toEqual([]); // nor is a number in the words searched
+    const logged = await db.select().from(piiAccessLog).where(eq(piiAccessLog.needId, needId));
+    expect(logged.map((l) => [l.actorId, l.purpose])).toEqual([[admin.id, 'queue:phone_search']]);
     const elsewhere = await staffUser(db, 'social_worker'); // covering no sub-district
-    expect(await found(input.phone, elsewhere.id)).toEqual([]);
+    expect(await found({ phone: phoneSearchKey(input.phone)! }, elsewhere.id)).toEqual([]);
   });
 
   it('leads on page by page past the cases it counts, so every case stays reachable', async () => {

@@ -6,6 +6,7 @@ import { authorize, type Actor } from '@/lib/auth/actor';
 import { caseScope } from './scope';
 import { needStatuses, openStatuses } from './status';
 import { lookupHash } from '@/lib/privacy/crypto';
+import { piiAccessLog } from '@/db/schema';
 import { normalizeTrackingCode } from './code';
 import { normalizePhone, phonePattern } from './intake-schema';
 
@@ -19,6 +20,8 @@ export const queueFilterSchema = z.object({
   assignee: z.string().max(40).optional().catch(undefined),
   overdue: z.enum(['1']).optional().catch(undefined),
   q: z.string().trim().max(50).optional().catch(undefined),
+  /** A whole phone number, as its keyed hash (phoneSearchKey): the number itself never goes into an address. */
+  phone: z.string().regex(/^[\w-]{20,100}$/).optional().catch(undefined),
   sort: z.enum(['oldest', 'newest', 'urgency', 'due']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10000).optional().catch(undefined),
 });
@@ -31,8 +34,8 @@ const urgencyRank = sql`array_position(array['critical','high','normal','low']::
 
 /**
  * The social worker's queue: filters, search (a tracking code however typed, village or the words of the need, or a
- * whole phone number — matched by its keyed hash; names and parts of numbers are encrypted and not searchable), sort
- * and pages. Shows masked identities only.
+ * whole phone number — matched by its keyed hash, each case so found logged as a personal-information access; names
+ * and parts of numbers are encrypted and not searchable), sort and pages. Shows masked identities only.
  */
 /** Beyond this many matching cases the queue says "more than" and asks for a narrower filter. */
 export const countCap = 200;
@@ -52,17 +55,9 @@ export async function listQueue(db: Db, actor: Actor, filter: QueueFilter) {
   if (filter.q) {
     const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     const code = normalizeTrackingCode(filter.q);
-    const phone = normalizePhone(filter.q);
-    conditions.push(
-      or(
-        ilike(needs.code, like),
-        ilike(needs.village, like),
-        ilike(needs.description, like),
-        code ? eq(needs.code, code) : undefined,
-        phonePattern.test(phone) ? eq(needs.phoneHash, lookupHash(`phone:${phone}`)) : undefined,
-      ),
-    );
+    conditions.push(or(ilike(needs.code, like), ilike(needs.village, like), ilike(needs.description, like), code ? eq(needs.code, code) : undefined));
   }
+  if (filter.phone) conditions.push(eq(needs.phoneHash, filter.phone));
   const where = and(...conditions);
   const order =
     filter.sort === 'newest'
@@ -100,11 +95,20 @@ export async function listQueue(db: Db, actor: Actor, filter: QueueFilter) {
     // Counted up to a cap: an exact count of a city's open cases costs a scan of them all on every view.
     db.select({ total: sql<number>`count(*)::int` }).from(db.select({ one: sql`1` }).from(needs).where(where).limit(countCap + 1).as('capped')),
   ]);
+  if (filter.phone && rows.length) {
+    await db.insert(piiAccessLog).values(rows.map((r) => ({ needId: r.id, actorId: user.id, purpose: 'queue:phone_search' })));
+  }
   const more = total > countCap;
   const counted = Math.min(total, countCap);
   // Past the counted cases a full page still leads on, so every case stays reachable page by page.
   const pages = Math.max(1, Math.ceil(counted / pageSize), more && rows.length === pageSize ? page + 1 : page);
   return { rows, total: counted, more, page, pages };
+}
+
+/** What the queue searches by when what was typed is a whole phone number (its keyed hash), else null. */
+export function phoneSearchKey(typed: string): string | null {
+  const phone = normalizePhone(typed);
+  return phonePattern.test(phone) ? lookupHash(`phone:${phone}`) : null;
 }
 
 /** Each social worker's open cases, and how many of them are overdue. */

@@ -79,6 +79,7 @@ describe('a project an administrator starts or changes', () => {
     await createProject(db, admin, input);
     await expect(createProject(db, admin, form({ slug: input.slug }))).rejects.toMatchObject({ fields: { slug: 'slug_taken' } });
     const errors = (over: Record<string, unknown>) => fieldErrors(projectCreateSchema.safeParse(sent(over)).error!);
+    expect(errors({ slug: 'new' })).toEqual({ slug: 'slug_taken' }); // the address of the form itself
     expect(errors({ slug: '智慧果', categories: [], kinds: undefined, capacityPerMonth: 'lots' })).toEqual({
       slug: 'slug_invalid', categories: 'choose_one', kinds: 'choose_one', capacityPerMonth: 'number_invalid',
     });

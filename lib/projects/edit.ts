@@ -43,20 +43,26 @@ export const projectEditSchema = z.object({
   /** None ticked: the whole district. */
   areaIds: several(areaIds),
   capacityPerMonth: z.coerce.number({ message: 'number_invalid' }).int('number_invalid').min(0, 'number_invalid').max(100_000, 'number_invalid'),
-  typicalCost: yuan('goal_invalid'),
+  typicalCost: yuan('amount_invalid'),
 });
 
 /** A new project also takes the address it keeps for good (/projects/<slug>). */
 export const projectCreateSchema = projectEditSchema.extend({
-  slug: z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9-]{1,39}$/, 'slug_invalid'),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z][a-z0-9-]{1,39}$/, 'slug_invalid')
+    .refine((s) => s !== 'new', 'slug_taken'), // /admin/projects/new is the form itself
 });
 
 export type ProjectEdit = z.infer<typeof projectEditSchema>;
 
-/** The project form as sent: ticked boxes arrive as repeated fields. */
+/** The project form's fields that are ticked boxes: they arrive as repeated fields. */
+export const projectChoiceFields = ['categories', 'kinds', 'populations', 'areaIds'] as const;
+
 export function projectFromForm(formData: FormData): Record<string, unknown> {
-  const several = ['categories', 'kinds', 'populations', 'areaIds'];
-  return { ...Object.fromEntries(formData), ...Object.fromEntries(several.map((k) => [k, formData.getAll(k)])) };
+  return { ...Object.fromEntries(formData), ...Object.fromEntries(projectChoiceFields.map((k) => [k, formData.getAll(k)])) };
 }
 
 function columnsOf(input: ProjectEdit) {

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 
 type Props = {
   /** The question, said plainly: what will happen, and whether it can be undone. */
@@ -41,13 +42,15 @@ export function ConfirmButton({ question, confirmLabel, backLabel, className, di
             return;
           }
           e.preventDefault();
-          setAsked(typeof question === 'string' ? question : question(e.currentTarget.form!));
+          const asking = typeof question === 'string' ? question : question(e.currentTarget.form!);
+          // The question is in the dialog before it opens and takes the focus, so it is read out with it.
+          flushSync(() => setAsked(asking));
           dialog.current?.showModal();
         }}
       >
         {children}
       </button>
-      <dialog ref={dialog} aria-labelledby={`${id}-q`} className="m-auto w-[min(26rem,calc(100vw-2rem))] rounded-2xl border border-line bg-white p-5 text-ink shadow-xl backdrop:bg-black/40">
+      <dialog ref={dialog} role="alertdialog" aria-labelledby={`${id}-q`} className="m-auto w-[min(26rem,calc(100vw-2rem))] rounded-2xl border border-line bg-white p-5 text-ink shadow-xl backdrop:bg-black/40">
         <p id={`${id}-q`} className="text-lg font-semibold">
           {asked}
         </p>
@@ -60,8 +63,9 @@ export function ConfirmButton({ question, confirmLabel, backLabel, className, di
             className="btn-primary"
             onClick={() => {
               dialog.current?.close();
+              if (!button.current || button.current.disabled) return; // still sending: nothing is sent twice
               confirmed.current = true;
-              button.current?.click();
+              button.current.click();
             }}
           >
             {confirmLabel}

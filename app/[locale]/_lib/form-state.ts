@@ -20,7 +20,7 @@ export function formValues(formData: FormData, secret: string[] = []): Record<st
   return values;
 }
 
-export { fieldErrors as zodErrors } from '@/lib/errors';
+export { fieldErrors } from '@/lib/errors';
 
 /** Turns a domain error into form feedback; anything unexpected is rethrown to the error page. */
 export function appErrorState(e: unknown, values: Record<string, string>): FormState {

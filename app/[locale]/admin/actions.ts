@@ -5,12 +5,12 @@ import { getDb } from '@/db/client';
 import { createStaffAccount, setUserDisabled, setUserRole, staffSchema } from '@/lib/auth/accounts';
 import { roles, type Role } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
-import { appErrorState, formValues, zodErrors, type FormState } from '../_lib/form-state';
+import { appErrorState, formValues, fieldErrors, type FormState } from '../_lib/form-state';
 
 export async function createStaffAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData, ['password']);
   const parsed = staffSchema.safeParse({ ...Object.fromEntries(formData), areaIds: formData.getAll('areaIds') });
-  if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, values, errors: fieldErrors(parsed.error) };
   try {
     await createStaffAccount(getDb(), await getActor(), parsed.data);
   } catch (e) {

@@ -6,8 +6,8 @@ export async function VerifyForm({ no, code, errors = {} }: { no?: string; code?
   const t = await getTranslations('certificate');
   return (
     <form action="/certificates" method="get" className="card flex flex-col gap-4">
-      <Field name="no" label={t('verifyNo')} hint={t('verifyNoHint')} defaultValue={no ?? ''} autoComplete="off" spellCheck={false} error={errors.no} autoFocus={Boolean(errors.no)} />
-      <Field name="code" label={t('verifyCode')} defaultValue={code ?? ''} autoComplete="off" spellCheck={false} error={errors.code} autoFocus={Boolean(errors.code && !errors.no)} />
+      <Field name="no" label={t('verifyNo')} hint={t('verifyNoHint')} defaultValue={no ?? ''} autoComplete="off" spellCheck={false} error={errors.no} />
+      <Field name="code" label={t('verifyCode')} defaultValue={code ?? ''} autoComplete="off" spellCheck={false} error={errors.code} />
       <button type="submit" className="btn-primary">
         {t('verifySubmit')}
       </button>

@@ -5,6 +5,7 @@ import { useActionState, useEffect, useState } from 'react';
 import { Field } from '../_components/field';
 import { emptyForm } from '../_lib/form-state';
 import { startDonationAction } from './actions';
+import { donateDraftKey } from './draft';
 import { ReceiptFields } from './receipt-fields';
 import { FocusOnAnswer } from '../_components/focus-on-answer';
 
@@ -29,20 +30,19 @@ type Props = {
  * in, so that coming back from the payment page without paying, or from signing in, restores it — all but the ID
  * number, as a fresh attempt.
  */
-const draftKey = 'azjb:donate-draft';
 const notKept = ['intent', 'idNumber'];
 
 function saveDraft(form: HTMLFormElement) {
   const draft: Record<string, string> = {};
   for (const [k, value] of new FormData(form)) if (typeof value === 'string' && !k.startsWith('$') && !notKept.includes(k)) draft[k] = value;
-  sessionStorage.setItem(draftKey, JSON.stringify(draft));
+  sessionStorage.setItem(donateDraftKey, JSON.stringify(draft));
 }
 
 function useDraft(restore: boolean) {
   const [draft, setDraft] = useState<Record<string, string>>({});
   useEffect(() => {
-    const kept = restore ? sessionStorage.getItem(draftKey) : null;
-    sessionStorage.removeItem(draftKey);
+    const kept = restore ? sessionStorage.getItem(donateDraftKey) : null;
+    sessionStorage.removeItem(donateDraftKey);
     if (kept) setDraft(JSON.parse(kept));
   }, [restore]);
   return draft;

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/session';
 import { submitNeed } from '@/lib/needs/intake';
 import { intakeFromForm, needIntakeSchema } from '@/lib/needs/intake-schema';
-import { appErrorState, formValues, zodErrors, type FormState } from '../_lib/form-state';
+import { appErrorState, formValues, fieldErrors, type FormState } from '../_lib/form-state';
 import { clientIp } from '../_lib/request';
 
 function valuesOf(formData: FormData) {
@@ -14,7 +14,7 @@ function valuesOf(formData: FormData) {
 export async function submitNeedAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = valuesOf(formData);
   const parsed = needIntakeSchema.safeParse(intakeFromForm(formData));
-  if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, values, errors: fieldErrors(parsed.error) };
   try {
     const { code } = await submitNeed(getDb(), parsed.data, { ip: await clientIp() });
     return { ok: true, values: {}, errors: {}, message: code };
@@ -27,7 +27,7 @@ export async function submitNeedAction(_prev: FormState, formData: FormData): Pr
 export async function enterNeedAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = valuesOf(formData);
   const parsed = needIntakeSchema.safeParse(intakeFromForm(formData));
-  if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, values, errors: fieldErrors(parsed.error) };
   const channel = formData.get('channel') === 'paper' ? 'paper' : 'phone';
   try {
     const { code, needId } = await submitNeed(getDb(), parsed.data, { ip: await clientIp(), channel, actor: await getActor() });

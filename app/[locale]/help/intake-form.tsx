@@ -6,9 +6,8 @@ import { useActionState } from 'react';
 import { categories, kinds, populations, relations } from '@/lib/needs/intake-schema';
 import { CheckboxCards, ConsentBox, RadioCards } from '../_components/choices';
 import { Field } from '../_components/field';
-import { useFocusOnShow } from '../_components/focus-on-answer';
 import { emptyForm, type FormState } from '../_lib/form-state';
-import { FocusOnAnswer } from '../_components/focus-on-answer';
+import { FocusOnAnswer, useFocusOnShow } from '../_components/focus-on-answer';
 
 type Area = { id: string; nameZh: string; nameEn: string };
 type Props = {

@@ -3,7 +3,7 @@
 import { getDb } from '@/db/client';
 import { isAppError } from '@/lib/errors';
 import { addResidentMessage, messageSchema, proofSchema, rateNeed, ratingSchema, trackNeed, viewProvenNeed, withdrawNeed } from '@/lib/needs/tracking';
-import { formValues, zodErrors, type FormState } from '../_lib/form-state';
+import { formValues, fieldErrors, type FormState } from '../_lib/form-state';
 import { clientIp } from '../_lib/request';
 
 /**
@@ -13,7 +13,7 @@ import { clientIp } from '../_lib/request';
 export async function trackAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const proof = proofSchema.safeParse(values);
-  if (!proof.success) return { ok: false, values, errors: zodErrors(proof.error) };
+  if (!proof.success) return { ok: false, values, errors: fieldErrors(proof.error) };
   const db = getDb();
   const ip = await clientIp();
   let message: string | undefined;
@@ -22,7 +22,7 @@ export async function trackAction(_prev: FormState, formData: FormData): Promise
     switch (values.intent) {
       case 'message': {
         const parsed = messageSchema.safeParse(values);
-        if (!parsed.success) return { ok: true, values, errors: zodErrors(parsed.error), data: await trackNeed(db, proof.data, ip) };
+        if (!parsed.success) return { ok: true, values, errors: fieldErrors(parsed.error), data: await trackNeed(db, proof.data, ip) };
         proven = await addResidentMessage(db, proof.data, parsed.data.message, ip);
         message = 'sent';
         break;
@@ -33,7 +33,7 @@ export async function trackAction(_prev: FormState, formData: FormData): Promise
         break;
       case 'rate': {
         const parsed = ratingSchema.safeParse(values);
-        if (!parsed.success) return { ok: true, values, errors: zodErrors(parsed.error), data: await trackNeed(db, proof.data, ip) };
+        if (!parsed.success) return { ok: true, values, errors: fieldErrors(parsed.error), data: await trackNeed(db, proof.data, ip) };
         proven = await rateNeed(db, proof.data, parsed.data.rating, parsed.data.comment, ip);
         message = 'rated';
         break;

@@ -39,7 +39,7 @@ export function TrackPage() {
         </button>
       </form>
 
-      {need ? <Tracked need={need} action={action} proof={proof} state={state} err={err} pending={pending} /> : null}
+      {need ? <Tracked key={need.code} need={need} action={action} proof={proof} state={state} err={err} pending={pending} /> : null}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { listQueue, queueFilterSchema, type QueueFilter } from '@/lib/needs/queu
 import { needStatuses } from '@/lib/needs/status';
 import { listAreas } from '@/lib/places';
 import { StatusBadge } from '../_components/status-badge';
+import { searchQueueAction } from './actions';
 import { requirePermission } from '../_lib/guard';
 
 type Search = Record<string, string | string[] | undefined>;
@@ -47,11 +48,19 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       <h1 className="page-title">{t('title')}</h1>
       <details className="card" open={Object.keys(filter).length > 0}>
         <summary className="cursor-pointer font-bold">{t('filters')}</summary>
-        <form method="get" className="mt-3 grid gap-3 sm:grid-cols-3">
+        <form action={searchQueueAction} className="mt-3 grid gap-3 sm:grid-cols-3">
           <label className="flex flex-col sm:col-span-3">
             <span className="field-label text-sm">{t('search')}</span>
             <input name="q" defaultValue={filter.q ?? ''} placeholder={t('searchHint')} className="field-input" />
           </label>
+          {filter.phone ? (
+            <p className="text-sm sm:col-span-3">
+              {t('byPhone')}{' '}
+              <Link prefetch={false} href="/workspace" className="link">
+                {t('clearSearch')}
+              </Link>
+            </p>
+          ) : null}
           {select('status', t('status'), [
             { value: '', label: t('statusOpen') },
             { value: 'all', label: t('statusAll') },

@@ -6,12 +6,12 @@ import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
 import { calendarDaySchema, removeCalendarDay, setCalendarDay } from '@/lib/needs/calendar';
-import { appErrorState, formValues, zodErrors, type FormState } from '../../_lib/form-state';
+import { appErrorState, formValues, fieldErrors, type FormState } from '../../_lib/form-state';
 
 export async function setCalendarDayAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const parsed = calendarDaySchema.safeParse(values);
-  if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, values, errors: fieldErrors(parsed.error) };
   try {
     await setCalendarDay(getDb(), await getActor(), parsed.data);
   } catch (e) {

@@ -5,19 +5,18 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/session';
 import { saveProjectCover } from '@/lib/projects/cover';
-import { createProject, projectCreateSchema, projectEditSchema, projectFromForm, updateProject } from '@/lib/projects/edit';
-import { appErrorState, formValues, zodErrors, type FormState } from '../../_lib/form-state';
+import { createProject, projectChoiceFields, projectCreateSchema, projectEditSchema, projectFromForm, updateProject } from '@/lib/projects/edit';
+import { appErrorState, formValues, fieldErrors, type FormState } from '../../_lib/form-state';
 
 /** What was sent, to show again: ticked boxes as comma-separated lists. */
 function valuesOf(formData: FormData) {
-  const several = ['categories', 'kinds', 'populations', 'areaIds'];
-  return { ...formValues(formData), ...Object.fromEntries(several.map((k) => [k, formData.getAll(k).join(',')])) };
+  return { ...formValues(formData), ...Object.fromEntries(projectChoiceFields.map((k) => [k, formData.getAll(k).join(',')])) };
 }
 
 export async function updateProjectAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = valuesOf(formData);
   const parsed = projectEditSchema.safeParse(projectFromForm(formData));
-  if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, values, errors: fieldErrors(parsed.error) };
   const db = getDb();
   const actor = await getActor();
   try {
@@ -35,7 +34,7 @@ export async function updateProjectAction(_prev: FormState, formData: FormData):
 export async function createProjectAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = valuesOf(formData);
   const parsed = projectCreateSchema.safeParse(projectFromForm(formData));
-  if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, values, errors: fieldErrors(parsed.error) };
   let slug: string;
   try {
     slug = await createProject(getDb(), await getActor(), parsed.data);

@@ -58,7 +58,7 @@ export function ProjectForm({ project, coverImage, options }: { project: Record<
         <CheckboxCards name="kinds" legend={t('kinds')} columns={1} options={options.kinds} defaultValues={ticked('kinds')} error={err('kinds')} />
         <CheckboxCards name="populations" legend={t('populations')} options={options.populations} defaultValues={ticked('populations')} error={err('populations')} />
         <CheckboxCards name="areaIds" legend={t('areaIds')} options={options.areas} defaultValues={ticked('areaIds')} error={err('areaIds')} />
-        <Field name="capacityPerMonth" label={t('capacityPerMonth')} inputMode="numeric" defaultValue={v.capacityPerMonth ?? '0'} error={err('capacityPerMonth')} />
+        <Field name="capacityPerMonth" label={t('capacityPerMonth')} hint={t('capacityHint')} inputMode="numeric" defaultValue={v.capacityPerMonth ?? '0'} error={err('capacityPerMonth')} />
         <Field name="typicalCost" label={t('typicalCost')} inputMode="decimal" defaultValue={v.typicalCost ?? '0'} error={err('typicalCost')} />
       </fieldset>
 

@@ -5,6 +5,7 @@ import { certificateCode, certificatePath } from '@/lib/donations/certificates';
 import type { Outcome } from '@/lib/donations/outcome';
 import { formatFen } from '@/lib/money';
 import { AutoRefresh } from '../../_components/auto-refresh';
+import { ForgetDraft } from './forget-draft';
 
 /** The page a donor returns to from the processor: "confirming…" until the payment event has been booked. */
 export async function ThanksView({ outcome }: { outcome: Outcome }) {
@@ -26,6 +27,7 @@ export async function ThanksView({ outcome }: { outcome: Outcome }) {
           </>
         ) : outcome.state === 'paid' ? (
           <>
+            <ForgetDraft />
             <h1 className="page-title text-brand-700">{t('title')}</h1>
             <p className="text-lg">{outcome.monthly ? t('bodyMonthly', { amount }) : t('body', { amount, project })}</p>
             {outcome.certificate ? (

@@ -7,12 +7,12 @@ import { getActor } from '@/lib/auth/session';
 import { decideDisbursement, decisionSchema, disbursementRequestSchema, requestDisbursement } from '@/lib/disbursements/disbursements';
 import { reverseDisbursement, reversalSchema } from '@/lib/disbursements/reverse';
 import { isAppError } from '@/lib/errors';
-import { appErrorState, formValues, zodErrors, type FormState } from '../../_lib/form-state';
+import { appErrorState, formValues, fieldErrors, type FormState } from '../../_lib/form-state';
 
 export async function requestPaymentAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const parsed = disbursementRequestSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, values, errors: fieldErrors(parsed.error) };
   const files = formData.getAll('evidence').filter((f): f is File => f instanceof File && f.size > 0);
   try {
     const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, content: new Uint8Array(await f.arrayBuffer()) })));
@@ -27,7 +27,7 @@ export async function requestPaymentAction(_prev: FormState, formData: FormData)
 export async function decidePaymentAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const parsed = decisionSchema.extend({ id: z.string().uuid('not_found') }).safeParse(values);
-  if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, values, errors: fieldErrors(parsed.error) };
   try {
     await decideDisbursement(getDb(), await getActor(), parsed.data.id, parsed.data);
   } catch (e) {
@@ -43,7 +43,7 @@ export async function decidePaymentAction(_prev: FormState, formData: FormData):
 export async function reversePaymentAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const parsed = reversalSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, values, errors: fieldErrors(parsed.error) };
   try {
     await reverseDisbursement(getDb(), await getActor(), parsed.data);
   } catch (e) {

@@ -88,9 +88,9 @@ export function ReverseForm({ id }: { id: string }) {
         <Field name={`note-${id}`} label={t('reverseNote')} error={err}>
           <input id={`note-${id}`} name="note" className="field-input" defaultValue={state.values.note} aria-invalid={err ? true : undefined} />
         </Field>
-        <button className="btn-quiet" disabled={pending}>
+        <ConfirmButton backLabel={f('back')} className="btn-quiet" disabled={pending} question={t('reverseConfirm')} confirmLabel={t('reverse')}>
           {t('reverse')}
-        </button>
+        </ConfirmButton>
       </form>
     </details>
   );

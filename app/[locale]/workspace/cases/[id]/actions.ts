@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/session';
 import { acceptProposals, chooseProject, chooseProjectSchema } from '@/lib/matching/accept';
 import { actOnCase, addCaseNote, assessCase, assessSchema, assignCase, caseCommandSchema } from '@/lib/needs/case-actions';
-import { appErrorState, formValues, zodErrors, type FormState } from '../../../_lib/form-state';
+import { appErrorState, formValues, fieldErrors, type FormState } from '../../../_lib/form-state';
 import { isAppError } from '@/lib/errors';
 
 const acceptFailure = { stale: 'proposal_stale', changed: 'conflict', not_found: 'conflict', ineligible: 'project_ineligible', forbidden: 'forbidden' } as const;
@@ -20,7 +20,7 @@ export async function caseAction(_prev: FormState, formData: FormData): Promise<
     switch (values.intent) {
       case 'command': {
         const parsed = caseCommandSchema.safeParse(values);
-        if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
+        if (!parsed.success) return { ok: false, values, errors: fieldErrors(parsed.error) };
         // Matching goes through the suggestions' rules (eligibility, capacity, a reason for an override).
         if (parsed.data.action === 'match') return { ok: false, values, errors: {}, message: 'conflict' };
         await actOnCase(db, actor, needId, parsed.data);
@@ -33,13 +33,13 @@ export async function caseAction(_prev: FormState, formData: FormData): Promise<
       }
       case 'match': {
         const parsed = chooseProjectSchema.safeParse(values);
-        if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
+        if (!parsed.success) return { ok: false, values, errors: fieldErrors(parsed.error) };
         await chooseProject(db, actor, needId, parsed.data);
         break;
       }
       case 'assess': {
         const parsed = assessSchema.safeParse(values);
-        if (!parsed.success) return { ok: false, values, errors: zodErrors(parsed.error) };
+        if (!parsed.success) return { ok: false, values, errors: fieldErrors(parsed.error) };
         await assessCase(db, actor, needId, parsed.data);
         break;
       }
