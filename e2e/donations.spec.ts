@@ -104,12 +104,12 @@ test('a signed-in donor gives, sees it on their page, and starts and cancels a m
   await expect(plan).toContainText('进行中');
   await plan.getByRole('button', { name: '取消月捐' }).click();
   // Asked first: stepping back changes nothing.
-  await expect(page.getByRole('dialog')).toContainText('确认取消每月 ¥20 的月捐？');
-  await page.getByRole('dialog').getByRole('button', { name: '返回' }).click();
-  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page.getByRole('alertdialog')).toContainText('确认取消每月 ¥20 的月捐？');
+  await page.getByRole('alertdialog').getByRole('button', { name: '返回' }).click();
+  await expect(page.getByRole('alertdialog')).toBeHidden();
   await expect(plan).toContainText('进行中');
   await plan.getByRole('button', { name: '取消月捐' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '确认取消月捐' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '确认取消月捐' }).click();
   await expect(page.getByRole('status')).toHaveText('月捐已取消，之后不会再扣款。');
   await expect(page.getByTestId('plan').first()).toContainText('已取消');
 });
@@ -216,13 +216,13 @@ test('a donor or a visitor cannot call the refund action directly; an administra
   await row.getByLabel('退款金额（元）').fill('0.50');
   // A refund says why, for the audit log: refused at the field without it, the amount kept.
   await row.getByRole('button', { name: '通过支付通道退款' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '确认退款' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '确认退款' }).click();
   await expect(row.getByText('请写明退款原因（至少 2 个字）')).toBeVisible();
   await expect(row.getByLabel('退款金额（元）')).toHaveValue('0.50');
   await row.getByLabel('退款原因（仅内部记录）').fill('捐赠人来电申请');
   await row.getByRole('button', { name: '通过支付通道退款' }).click();
-  await expect(page.getByRole('dialog')).toContainText('确认退款 ¥0.50？');
-  await page.getByRole('dialog').getByRole('button', { name: '确认退款' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('确认退款 ¥0.50？');
+  await page.getByRole('alertdialog').getByRole('button', { name: '确认退款' }).click();
   await expect(row.getByRole('status')).toHaveText('退款已提交。');
   expect(await refunded()).toBe(Number(gift.refunded_fen) + 150);
 });

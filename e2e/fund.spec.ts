@@ -64,7 +64,7 @@ test('a gift is spent with evidence and a second approval, and the report, the p
   const pending = approver.getByTestId('payment-row').filter({ hasText: purpose });
   await pending.getByLabel('审批意见').fill('票据齐全，同意');
   await pending.getByRole('button', { name: '批准' }).click();
-  await approver.getByRole('dialog').getByRole('button', { name: '确认批准' }).click();
+  await approver.getByRole('alertdialog').getByRole('button', { name: '确认批准' }).click();
   await expect(approver.getByTestId('payment-row').filter({ hasText: purpose })).toContainText('已批准');
 
   // The public report, the project page and the donor's certificate all show it.
@@ -116,13 +116,13 @@ test('general money is allocated to a project once, its public reason checked at
   await page.getByLabel('金额（元）').fill('1.00');
   await page.getByLabel('拨付理由（公开）').fill('冬季助餐补充，联系 13812345678');
   await page.getByRole('button', { name: '拨付', exact: true }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '确认拨付' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '确认拨付' }).click();
   await expect(page.getByText('此内容会公开显示：请勿填写姓名、手机号或身份证号')).toBeVisible();
   await expect(page.getByLabel('金额（元）')).toHaveValue('1.00');
   await page.getByLabel('拨付理由（公开）').fill('冬季助餐补充');
   await page.getByRole('button', { name: '拨付', exact: true }).click();
-  await expect(page.getByRole('dialog')).toContainText('确认从专项基金（非定向）拨付 ¥1.00 到“心晴”？');
-  await page.getByRole('dialog').getByRole('button', { name: '确认拨付' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('确认从专项基金（非定向）拨付 ¥1.00 到“心晴”？');
+  await page.getByRole('alertdialog').getByRole('button', { name: '确认拨付' }).click();
   await expect(page.getByRole('status')).toHaveText('已拨付');
   await page.reload();
   expect(await held()).toBe(before + 100);

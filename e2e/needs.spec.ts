@@ -99,14 +99,14 @@ test('a resident asks for help and follows the case to its end while a social wo
   // Closing needs a follow-up note, checked on the server.
   await worker.reload();
   await worker.getByRole('button', { name: '结案' }).click();
-  await expect(worker.getByRole('dialog')).toContainText('确认结案？');
-  await worker.getByRole('dialog').getByRole('button', { name: '结案' }).click();
+  await expect(worker.getByRole('alertdialog')).toContainText('确认结案？');
+  await worker.getByRole('alertdialog').getByRole('button', { name: '结案' }).click();
   await expect(worker.getByText('请填写回访情况')).toBeVisible();
   // Taken to the field to fix.
   await expect(worker.getByLabel('回访情况')).toBeFocused();
   await worker.getByLabel('回访情况').fill('电话回访，老人满意');
   await worker.getByRole('button', { name: '结案' }).click();
-  await worker.getByRole('dialog').getByRole('button', { name: '结案' }).click();
+  await worker.getByRole('alertdialog').getByRole('button', { name: '结案' }).click();
   await expect(worker.getByRole('button', { name: '重新打开' })).toBeVisible();
 });
 
