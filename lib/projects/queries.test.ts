@@ -8,7 +8,8 @@ const db = useTestDb();
 describe('the projects to choose from', () => {
   it('are the public list, by name, in its order (ties by id, so a page never shifts), without drafts', async () => {
     const suffix = uniqueSuffix();
-    const base = { nameEn: 'Choice test', summaryZh: '测试', summaryEn: 'Test' };
+    // Placed after the programme's own projects, so the pages other suites look at still lead with those.
+    const base = { nameEn: 'Choice test', summaryZh: '测试', summaryEn: 'Test', sortOrder: 10_000 };
     await db.insert(projects).values([
       { ...base, slug: `pn-${suffix}-draft`, nameZh: '草稿项目', status: 'draft' as const },
       { ...base, slug: `pn-${suffix}-ended`, nameZh: '已结束项目', status: 'ended' as const },
