@@ -63,8 +63,8 @@ const columns = {
 
 export type AdminDonationRow = Awaited<ReturnType<typeof selectRows>>[number];
 
-/** Counted exactly up to this many; past it the list says "more than" and leaves the total to narrower filters. */
-export const countCap = 5_000;
+/** Counted exactly up to this many (reading more cost over 5 ms at scale 100); past it the list says "more than" and leaves the total to narrower filters. */
+export const countCap = 1_000;
 
 function selectRows(db: Db, f: DonationFilters, limit: number, offset: number, afterId?: string) {
   return db
