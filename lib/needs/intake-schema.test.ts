@@ -17,6 +17,7 @@ describe('the request form, as people fill it in', () => {
   it('are refused at the field when they are no phone number at all', () => {
     const phoneError = (phone: string) => needIntakeSchema.safeParse({ phone }).error?.issues.find((i) => i.path[0] === 'phone')?.message;
     expect(phoneError('138 1234 5678')).toBeUndefined();
+    expect(phoneError('  ')).toBe('required'); // left empty: asked for, not called wrong
     for (const typed of ['1381234567', '23812345678', '12345', '138123456789', 'call me']) expect(phoneError(typed)).toBe('phone_invalid');
   });
 

@@ -44,7 +44,7 @@ export function normalizePhone(typed: string): string {
   if (international) digits = international[1].startsWith('1') ? international[1] : `0${international[1].replace(/^0/, '')}`;
   return /^(1\d{10}|0\d{9,11})$/.test(digits) ? digits : s;
 }
-const phone = z.string().transform(normalizePhone).pipe(z.string().regex(phonePattern, 'phone_invalid'));
+const phone = z.string().trim().min(1, 'required').transform(normalizePhone).pipe(z.string().regex(phonePattern, 'phone_invalid'));
 
 export const needIntakeSchema = z
   .object({
@@ -87,7 +87,7 @@ export const needIntakeSchema = z
     (v, ctx) => {
     if (v.relation && v.relation !== 'self') {
       if (!v.submitterName) ctx.addIssue({ code: 'custom', path: ['submitterName'], message: 'required' });
-      if (!phonePattern.test(v.submitterPhone ?? '')) ctx.addIssue({ code: 'custom', path: ['submitterPhone'], message: 'phone_invalid' });
+      if (!phonePattern.test(v.submitterPhone ?? '')) ctx.addIssue({ code: 'custom', path: ['submitterPhone'], message: v.submitterPhone ? 'phone_invalid' : 'required' });
     }
     const sensitive = (sensitiveByCategory[v.category] ?? []).some((f) => v[f]);
     if (sensitive && v.sensitiveConsent !== true) ctx.addIssue({ code: 'custom', path: ['sensitiveConsent'], message: 'consent_required' });
