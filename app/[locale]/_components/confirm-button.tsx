@@ -18,7 +18,7 @@ type Props = {
 
 /**
  * A submit button for what moves money or cannot be undone: it asks first, in a modal dialog (focus kept inside,
- * Esc or "cancel" to step back), then sends the form as if it had been pressed — its own name and value included.
+ * Esc or "go back" to step back), then sends the form as if it had been pressed — its own name and value included.
  * Without JavaScript it sends at once; the server's own checks stand either way.
  */
 export function ConfirmButton({ question, confirmLabel, backLabel, className, disabled, name, value, children }: Props) {

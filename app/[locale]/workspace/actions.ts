@@ -9,8 +9,9 @@ import { phoneSearchKey, queueFilterSchema } from '@/lib/needs/queue';
  */
 export async function searchQueueAction(formData: FormData) {
   const fields = Object.fromEntries([...formData.entries()].filter(([k, v]) => typeof v === 'string' && v !== '' && !k.startsWith('$')));
-  const filter = queueFilterSchema.parse(fields);
+  const { page: _page, ...filter } = queueFilterSchema.parse(fields); // a new search starts on its first page
   const phone = filter.q ? phoneSearchKey(filter.q) : null;
-  const params = new URLSearchParams(Object.entries({ ...filter, ...(phone ? { q: undefined, phone } : {}), page: undefined }).filter((e): e is [string, string] => e[1] !== undefined).map(([k, v]) => [k, String(v)]));
+  const kept = phone ? { ...filter, q: undefined, phone } : filter;
+  const params = new URLSearchParams(Object.entries(kept).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
   redirect(`/workspace${params.size ? `?${params}` : ''}`);
 }
