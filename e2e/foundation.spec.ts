@@ -61,6 +61,38 @@ test.describe('signing in', () => {
     await context.close();
   });
 
+  test('a signed-in person is not offered "登录" while the header asks who they are; a visitor is, at once', async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const header = page.getByRole('banner');
+    await signIn(page, accounts.donor);
+    await expectOnPath(page, '/me');
+    await expect(header.getByRole('link', { name: '我的捐赠' })).toBeVisible();
+    // The cached page shows before the browser's session check answers: hold that answer back.
+    await page.route('**/api/auth/session', async (route) => {
+      await new Promise((r) => setTimeout(r, 3000));
+      await route.continue();
+    });
+    await page.goto('/projects');
+    // The link is there (what shows without JavaScript), its place kept empty.
+    const login = header.getByRole('link', { name: '登录', includeHidden: true });
+    await expect(login).toHaveCount(1);
+    expect(await login.isVisible()).toBe(false);
+    await expect(header.getByRole('link', { name: '我的捐赠' })).toBeVisible();
+
+    // Signed out, the same browser is offered sign-in at once again.
+    await page.unroute('**/api/auth/session');
+    await header.getByRole('button', { name: '退出' }).click();
+    await expect(header.getByRole('link', { name: '登录' })).toBeVisible();
+    await page.route('**/api/auth/session', async (route) => {
+      await new Promise((r) => setTimeout(r, 3000));
+      await route.continue();
+    });
+    await page.goto('/projects');
+    expect(await header.getByRole('link', { name: '登录' }).isVisible()).toBe(true);
+    await context.close();
+  });
+
   test('a donor signs in by phone number too', async ({ page }) => {
     await signIn(page, '13900000001');
     await expectOnPath(page, '/me');

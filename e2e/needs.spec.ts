@@ -82,6 +82,9 @@ test('a resident asks for help and follows the case to its end while a social wo
   await worker.getByLabel('服务提供者').fill('公家村志愿者');
   await worker.getByRole('button', { name: '保存服务记录' }).click();
   await expect(worker.getByRole('button', { name: '标记为已完成' })).toBeVisible();
+  // The service's day is written as the page's other dates are ("2026年12月7日"), not as 2026-12-07.
+  const today = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(new Date());
+  await expect(worker.getByText(`${today} · 助餐送餐`)).toBeVisible();
   await worker.getByRole('button', { name: '标记为已完成' }).click();
   await expect(worker.getByRole('button', { name: '结案' })).toBeVisible();
 

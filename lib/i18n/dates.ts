@@ -1,3 +1,4 @@
+import { noonOf } from '@/lib/needs/sla';
 import { timeZone, type Locale } from './locales';
 
 const made = new Map<string, Intl.DateTimeFormat>();
@@ -11,4 +12,9 @@ export function dateFormat(locale: Locale | string, options: Intl.DateTimeFormat
   let format = made.get(key);
   if (!format) made.set(key, (format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone, ...options })));
   return format;
+}
+
+/** A calendar date (YYYY-MM-DD: a service, a reporting period) written as every other date on the page is. */
+export function formatDay(locale: Locale | string, day: string): string {
+  return dateFormat(locale).format(noonOf(day));
 }

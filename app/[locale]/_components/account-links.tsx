@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { homeFor, type Role } from '@/lib/auth/permissions';
+import { rememberSignedIn } from './account-hint';
 
 type Labels = { login: string; logout: string } & Record<Role, string>;
 type SignedIn = { role: Role; csrfToken: string };
@@ -11,7 +12,8 @@ type SignedIn = { role: Role; csrfToken: string };
 /**
  * The header's account corner. Pages the same for every visitor are cached, so who is signed in is
  * asked for in the browser after each page change (signing in or out moves to another page); without
- * JavaScript the sign-in link always shows.
+ * JavaScript the sign-in link always shows. A browser that was signed in keeps the link's place empty until
+ * the answer comes (account-hint.ts), rather than offering to sign in.
  */
 export function AccountLinks({ labels }: { labels: Labels }) {
   const pathname = usePathname();
@@ -21,9 +23,11 @@ export function AccountLinks({ labels }: { labels: Labels }) {
     (async () => {
       const session = await fetch('/api/auth/session').then((r) => r.json());
       if (!session?.role || !(session.role in homeFor)) {
+        rememberSignedIn(false);
         if (live) setMe(null);
         return;
       }
+      rememberSignedIn(true);
       const { csrfToken } = await fetch('/api/auth/csrf').then((r) => r.json());
       if (live) setMe({ role: session.role, csrfToken });
     })().catch(() => {});
@@ -34,7 +38,7 @@ export function AccountLinks({ labels }: { labels: Labels }) {
 
   if (!me) {
     return (
-      <Link href="/login" className="btn-secondary min-h-11 px-4 text-sm">
+      <Link href="/login" className="account-login btn-secondary min-h-11 px-4 text-sm">
         {labels.login}
       </Link>
     );

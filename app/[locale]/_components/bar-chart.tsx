@@ -20,7 +20,8 @@ type Props = {
  * readers, and always followed by the same numbers as a table.
  */
 export function BarChart({ id, title, description, categories, series, values, format, tableCaption, showTable }: Props) {
-  // Drawn at roughly a phone's width so the labels stay readable when it scales.
+  // Drawn at roughly a phone's width so the labels stay readable when it scales; on a wide screen it grows to about
+  // 600 px (labels about 20 px), not to the page's width.
   const width = 360;
   const crowded = categories.length > 7;
   const height = crowded ? 260 : 220;
@@ -43,7 +44,7 @@ export function BarChart({ id, title, description, categories, series, values, f
           </span>
         ))}
       </div>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="h-auto w-full">
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="h-auto w-full max-w-xl">
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{description}</desc>
         <line x1={margin.left} x2={width - margin.right} y1={height - margin.bottom} y2={height - margin.bottom} stroke="#c9b8b0" />

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { env } from '@/lib/env';
+import { formatDay } from '@/lib/i18n/dates';
 import { formatFen } from '@/lib/money';
 import type { DisclosureContent } from '@/lib/reports/disclosures';
 import { ScrollArea } from './scroll-area';
@@ -24,7 +25,7 @@ export async function DisclosureView({ content, kind }: { content: DisclosureCon
       <header>
         <p className="text-muted">{t(`kind.${kind}`)}</p>
         <h1 className="page-title">{en ? content.project.nameEn : content.project.nameZh}</h1>
-        <p>{t('period', { start: content.periodStart, end: content.periodEnd })}</p>
+        <p>{t('period', { start: formatDay(locale, content.periodStart), end: formatDay(locale, content.periodEnd) })}</p>
         <p className="text-sm text-muted">{t('org', { name: en ? env().ORG_NAME_EN : env().ORG_NAME_ZH })}</p>
       </header>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">

@@ -1,5 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
+import { formatDay } from '@/lib/i18n/dates';
+import { shanghaiDay } from '@/lib/needs/sla';
 import { listDueDisclosures } from '@/lib/reports/disclosures-due';
 import { requirePermission } from '../../_lib/guard';
 import { publishDisclosureAction } from './actions';
@@ -8,7 +10,7 @@ import { AdminNav } from '../_components/admin-nav';
 
 export default async function AdminDisclosuresPage() {
   const admin = await requirePermission('report:publish', '/admin/disclosures');
-  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  const today = shanghaiDay(new Date());
   const [forms, t, locale, due] = await Promise.all([
     getTranslations('forms'),
     getTranslations('disclosure'),
@@ -30,7 +32,7 @@ export default async function AdminDisclosuresPage() {
                 {locale === 'en' ? d.nameEn : d.nameZh} · {t(`kind.${d.kind}`)}
               </p>
               <p className="text-sm text-muted">
-                {t('period', { start: d.start, end: d.end })} · {t('due', { date: d.dueBy })}
+                {t('period', { start: formatDay(locale, d.start), end: formatDay(locale, d.end) })} · {t('due', { date: formatDay(locale, d.dueBy) })}
                 {d.dueBy < today ? <span className="badge ml-2 bg-brand-50 text-brand-800">{t('overdue')}</span> : null}
               </p>
               <div className="flex gap-2">
@@ -45,7 +47,7 @@ export default async function AdminDisclosuresPage() {
                   <ConfirmButton backLabel={forms('back')}
                     className="btn-primary w-full"
                     confirmLabel={t('publishYes')}
-                    question={t('publishConfirm', { name: locale === 'en' ? d.nameEn : d.nameZh, period: t('period', { start: d.start, end: d.end }) })}
+                    question={t('publishConfirm', { name: locale === 'en' ? d.nameEn : d.nameZh, period: t('period', { start: formatDay(locale, d.start), end: formatDay(locale, d.end) }) })}
                   >
                     {t('publish')}
                   </ConfirmButton>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
+import { formatDay } from '@/lib/i18n/dates';
 import { listPublishedDisclosures } from '@/lib/reports/disclosures';
 import { cachedPageLocale, type LocaleParams } from '../../_lib/cached-page';
 
@@ -22,7 +23,7 @@ export default async function DisclosuresPage({ params }: LocaleParams) {
                 {locale === 'en' ? r.nameEn : r.nameZh} · {t(`kind.${r.kind as 'quarterly'}`)}
               </p>
               <p className="text-sm text-muted">
-                {t('period', { start: r.periodStart, end: r.periodEnd })} · {t('published', { date: format.dateTime(r.publishedAt, { dateStyle: 'medium' }) })}
+                {t('period', { start: formatDay(locale, r.periodStart), end: formatDay(locale, r.periodEnd) })} · {t('published', { date: format.dateTime(r.publishedAt, { dateStyle: 'medium' }) })}
               </p>
             </Link>
           </li>

@@ -6,6 +6,7 @@ import { getCase } from '@/lib/needs/case-read';
 import { listAssignableStaff } from '@/lib/needs/case-actions';
 import { suggestForNeed } from '@/lib/matching/load';
 import { isAppError } from '@/lib/errors';
+import { formatDay } from '@/lib/i18n/dates';
 import { formatFen } from '@/lib/money';
 import { listAreas } from '@/lib/places';
 import { StatusBadge } from '../../../_components/status-badge';
@@ -156,7 +157,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <ul className="flex flex-col gap-1">
             {view.services.map((s) => (
               <li key={s.id}>
-                {t('serviceLine', { date: s.servedOn, type: s.serviceType, hours: Number(s.hours), personTimes: s.personTimes, by: s.deliveredBy })}
+                {t('serviceLine', { date: formatDay(locale, s.servedOn), type: s.serviceType, hours: Number(s.hours), personTimes: s.personTimes, by: s.deliveredBy })}
               </li>
             ))}
           </ul>
