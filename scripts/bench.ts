@@ -76,7 +76,7 @@ async function main() {
     const [staticFloor, dynamicFloor] = pages;
     const paired = async (floorPage: Page, load: () => Promise<Result>): Promise<Result> => {
       const floor = await on([one], floorPage);
-      return { ...(await load()), floor: { route: floor.route, reqPerSec: floor.reqPerSec, p99: floor.p99 } };
+      return { ...(await load()), floor: { route: floor.route, reqPerSec: floor.reqPerSec, p99: floor.p99, cpuMs: floor.cpuMs } };
     };
     const results: Result[] = [await on([one], staticFloor), await on([one], dynamicFloor)];
     for (const p of pages.slice(2)) results.push(await paired(p.cookie ? dynamicFloor : staticFloor, () => on([one], p)));

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { sampleCpu, type CpuSample } from './cpu';
 
 export const connections = 20;
 export const warmUpSeconds = 3;
@@ -17,10 +18,16 @@ export type Result = {
   non2xx: number;
   /** Average size of a response body with headers, KB (a page's weight explains much of its req/s). */
   kbPerResponse: number;
+  /**
+   * CPU time per response over the better run, ms: the app's servers and PostgreSQL's processes (read from /proc;
+   * null elsewhere). Steadier than req/s on a machine whose speed drifts: it says what a route costs, not how fast
+   * the machine happened to be.
+   */
+  cpuMs: CpuSample | null;
   /** Anything else the route had to get right (e.g. "every event applied exactly once"); null when nothing. */
   checks?: { ok: boolean; detail: string } | null;
   /** The floor this route is judged against, measured just before it (the machine's speed drifts over a run). */
-  floor?: { route: string; reqPerSec: number; p99: number };
+  floor?: { route: string; reqPerSec: number; p99: number; cpuMs?: CpuSample | null };
 };
 
 /** Per-request set-up for POST routes: autocannon calls it before every request, on every connection. */
@@ -48,11 +55,20 @@ function run(target: Target, duration: number): Promise<autocannon.Result> {
 export async function measure(label: string, kind: Kind, targets: Target[], seconds: number): Promise<Result> {
   const together = (duration: number) => Promise.all(targets.map((t) => run(t, duration)));
   await together(warmUpSeconds);
-  const runs = [await together(seconds), await together(seconds)];
+  const timed = async () => {
+    const before = sampleCpu();
+    const results = await together(seconds);
+    const after = sampleCpu();
+    const responses = results.reduce((s, r) => s + r.requests.total, 0);
+    const per = (k: keyof CpuSample) => Number(((after![k] - before![k]) / Math.max(1, responses)).toFixed(2));
+    return { results, cpuMs: before && after ? { app: per('app'), db: per('db') } : null };
+  };
+  const runs = [await timed(), await timed()];
   // Responses over the run's length: the mean of autocannon's per-second samples under-counts slow routes.
   const total = (rs: autocannon.Result[]) => rs.reduce((s, r) => s + r.requests.total / r.duration, 0);
-  const best = runs.reduce((a, b) => (total(b) > total(a) ? b : a));
-  const all = runs.flat();
+  const bestRun = runs.reduce((a, b) => (total(b.results) > total(a.results) ? b : a));
+  const best = bestRun.results;
+  const all = runs.flatMap((r) => r.results);
   const result: Result = {
     route: label,
     kind,
@@ -62,9 +78,11 @@ export async function measure(label: string, kind: Kind, targets: Target[], seco
     errors: all.reduce((s, r) => s + r.errors, 0),
     non2xx: all.reduce((s, r) => s + r.non2xx, 0),
     kbPerResponse: Math.round(all.reduce((s, r) => s + r.throughput.total, 0) / Math.max(1, all.reduce((s, r) => s + r.requests.total, 0)) / 1024),
+    cpuMs: bestRun.cpuMs,
   };
   console.log(
-    `${label.padEnd(44)} ${String(result.reqPerSec).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}  non-2xx ${result.non2xx}`,
+    `${label.padEnd(44)} ${String(result.reqPerSec).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}  non-2xx ${result.non2xx}` +
+      (result.cpuMs ? `  CPU/response: app ${result.cpuMs.app} ms, PostgreSQL ${result.cpuMs.db} ms` : ''),
   );
   return result;
 }

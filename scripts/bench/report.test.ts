@@ -3,7 +3,7 @@ import type { Result } from './load';
 import { verdicts } from './report';
 
 const result = (route: string, kind: Result['kind'], reqPerSec: number, p99: number, floor?: Result['floor']): Result => ({
-  route, kind, reqPerSec, p50: p99 / 2, p99, errors: 0, non2xx: 0, kbPerResponse: 30, floor,
+  route, kind, reqPerSec, p50: p99 / 2, p99, errors: 0, non2xx: 0, kbPerResponse: 30, cpuMs: null, floor,
 });
 const judge = (...routes: Result[]) =>
   verdicts([result('/bench/static', 'floor', 1000, 40), result('/bench/dynamic', 'floor', 200, 150), ...routes], [], [], 20, 136).routes;
@@ -33,6 +33,16 @@ describe('the bench’s verdicts', () => {
     expect(fast).toMatchObject({ met: true, ratioToDynamic: 0.867 });
     expect(tooSlow.met).toBe(false);
     expect(lateTail.met).toBe(false);
+  });
+
+  it('set a route’s CPU per response against its floor’s, without judging it', () => {
+    const floor = { route: '/bench/dynamic', reqPerSec: 150, p99: 140, cpuMs: { app: 6.5, db: 0.1 } };
+    const [, , measured, unmeasured] = judge(
+      { ...result('/me', 'private', 130, 90, floor), cpuMs: { app: 12.2, db: 1 } },
+      result('/me', 'private', 130, 90, floor),
+    );
+    expect(measured).toMatchObject({ cpuToFloor: 2, met: true });
+    expect(unmeasured.cpuToFloor).toBeNull();
   });
 
   it('count any error, non-2xx answer or failed check as a miss', () => {
