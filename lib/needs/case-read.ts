@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import { needEvents, needs, piiAccessLog, projects, serviceRecords, users } from '@/db/schema';
@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors';
 import { assertId } from '@/lib/ids';
 import { decryptJson } from '@/lib/privacy/crypto';
 import type { NeedPii } from './pii';
-import { assertInScope } from './scope';
+import { assertInScope, caseScope } from './scope';
 import { allowedActions } from './status';
 
 /**
@@ -50,8 +50,10 @@ export async function getCase(db: Db, actor: Actor, needId: string) {
       .where(eq(needEvents.needId, needId))
       .orderBy(asc(needEvents.createdAt), asc(needEvents.id)),
     db.select().from(serviceRecords).where(eq(serviceRecords.needId, needId)).orderBy(desc(serviceRecords.servedOn)),
+    // Only a duplicate the viewer may open is named: its tracking code and the phone on this case would
+    // otherwise let a worker follow, or withdraw, another sub-district's request on /track.
     row.need.possibleDuplicateOf
-      ? db.select({ id: needs.id, code: needs.code }).from(needs).where(eq(needs.id, row.need.possibleDuplicateOf))
+      ? db.select({ id: needs.id, code: needs.code }).from(needs).where(and(eq(needs.id, row.need.possibleDuplicateOf), caseScope(user)))
       : Promise.resolve([]),
   ]);
   const { piiCiphertext: _c, trackingHash: _t, submitterTrackingHash: _s, phoneHash: _p, ...need } = row.need;
@@ -64,6 +66,7 @@ export async function getCase(db: Db, actor: Actor, needId: string) {
     events,
     services,
     duplicateOf: duplicate[0] ?? null,
+    duplicateElsewhere: Boolean(row.need.possibleDuplicateOf) && !duplicate[0],
     actions: allowedActions(need.status),
     viewer: user,
   };

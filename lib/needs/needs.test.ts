@@ -6,7 +6,7 @@ import { actOnCase, assignCase, type CaseCommand } from './case-actions';
 import { getCase, listPiiAccess } from './case-read';
 import { submitNeed } from './intake';
 import { purgeClosedCasePii } from './purge';
-import { countCap, listQueue, pageSize, phoneSearchKey } from './queue';
+import { countCap, listQueue, pageSize, phoneSearchKey, queueSearch } from './queue';
 import { needActions, needStatuses, nextStatus, type NeedAction, type NeedStatus } from './status';
 import { activeProjectId, intake, randomIp, staffUser } from './test-fixtures';
 import { rateNeed, trackNeed, withdrawNeed } from './tracking';
@@ -81,6 +81,23 @@ describe('the status machine in the database', () => {
 });
 
 describe('personal information', () => {
+  it('names a possible duplicate only to someone who may open it: its code and this phone would prove it on /track', async () => {
+    const phone = intake().phone;
+    const words = '中风后右侧行动不便，需要康复训练指导';
+    const elsewhere = await submitNeed(db, intake({ phone, areaId: 'zhongma', category: 'medical', description: words }), { ip: randomIp() });
+    const here = await submitNeed(db, intake({ phone, areaId: 'cicheng', category: 'medical', description: `${words}。` }), { ip: randomIp() });
+    const worker = await staffUser(db, 'social_worker');
+    await db.insert(userAreas).values({ userId: worker.id, areaId: 'cicheng' });
+    const seen = await getCase(db, { userId: worker.id }, here.needId);
+    expect(seen.duplicateOf).toBeNull();
+    expect(seen.duplicateElsewhere).toBe(true);
+    expect(JSON.stringify(seen)).not.toContain(elsewhere.code);
+    const admin = await staffUser(db, 'admin');
+    const seenByAdmin = await getCase(db, { userId: admin.id }, here.needId);
+    expect(seenByAdmin.duplicateOf).toEqual({ id: elsewhere.needId, code: elsewhere.code });
+    expect(seenByAdmin.duplicateElsewhere).toBe(false);
+  });
+
   it('is stored encrypted, shown masked in the queue, and in clear only on the case page — logged', async () => {
     const admin = await staffUser(db, 'admin');
     const input = intake({ name: '欧阳独特名', phone: `136${String(Date.now()).slice(-8)}`, address: '慈城镇南联村独特路 8 号' });
@@ -249,6 +266,19 @@ describe('the queue', () => {
     expect(logged.map((l) => [l.actorId, l.purpose])).toEqual([[admin.id, 'queue:phone_search']]);
     const elsewhere = await staffUser(db, 'social_worker'); // covering no sub-district
     expect(await found({ phone: phoneSearchKey(input.phone)! }, elsewhere.id)).toEqual([]);
+  });
+
+  it('turns what staff type into an address that holds no number, and answers no one else', async () => {
+    const worker = await staffUser(db, 'social_worker');
+    const search = async (q: string) => Object.fromEntries(await queueSearch(db, { userId: worker.id }, { q, area: 'cicheng', page: '3' }));
+    expect(await search('138 1234 5678')).toEqual({ area: 'cicheng', phone: phoneSearchKey('13812345678') });
+    expect(await search('jb 7kq4 mx3a')).toEqual({ area: 'cicheng', q: 'jb 7kq4 mx3a' }); // a code, read as typed
+    expect(await search('公家村')).toEqual({ area: 'cicheng', q: '公家村' });
+    for (const number of ['1234-5678', '330205194001011234', '5678901']) expect(await search(number)).toEqual({ area: 'cicheng', numberRefused: '1' });
+    // The phone's keyed hash is what the needs table holds: only staff may have it computed.
+    const donor = await staffUser(db, 'donor');
+    await expect(queueSearch(db, { userId: donor.id }, { q: '13812345678' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(queueSearch(db, null, { q: '13812345678' })).rejects.toMatchObject({ code: 'unauthenticated' });
   });
 
   it('leads on page by page past the cases it counts, so every case stays reachable', async () => {

@@ -23,6 +23,8 @@ export const queueFilterSchema = z.object({
   /** A whole phone number, as its keyed hash (phoneSearchKey): the number itself never goes into an address. */
   phone: z.string().regex(/^[\w-]{20,100}$/).optional().catch(undefined),
   sort: z.enum(['oldest', 'newest', 'urgency', 'due']).optional().catch(undefined),
+  /** Set by queueSearch when what was typed was part of a number: shown at the search field, searches nothing. */
+  numberRefused: z.enum(['1']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10000).optional().catch(undefined),
 });
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
@@ -109,6 +111,24 @@ export async function listQueue(db: Db, actor: Actor, filter: QueueFilter) {
 export function phoneSearchKey(typed: string): string | null {
   const phone = normalizePhone(typed);
   return phonePattern.test(phone) ? lookupHash(`phone:${phone}`) : null;
+}
+
+/**
+ * The address a search of the queue leads to (its form posts here, so nothing typed reaches an address unread), for
+ * staff only: a whole phone number becomes its keyed hash (a key no one else can compute), a tracking code and words
+ * stay as typed, and a run of six or more digits that is neither — part of a number, an ID number — is not kept at
+ * all (it is encrypted, so it could not be found; `numberRefused` says so at the field).
+ */
+export async function queueSearch(db: Db, actor: Actor, fields: Record<string, string>): Promise<URLSearchParams> {
+  await authorize(db, actor, 'case:read');
+  const { page: _page, ...filter } = queueFilterSchema.parse(fields); // a new search starts on its first page
+  let kept: Record<string, string | number | undefined> = filter;
+  if (filter.q) {
+    const phone = phoneSearchKey(filter.q);
+    if (phone) kept = { ...filter, q: undefined, phone };
+    else if (!normalizeTrackingCode(filter.q) && /\d{6,}/.test(filter.q.replace(/[\s-]/g, ''))) kept = { ...filter, q: undefined, numberRefused: 1 };
+  }
+  return new URLSearchParams(Object.entries(kept).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
 }
 
 /** Each social worker's open cases, and how many of them are overdue. */

@@ -1,17 +1,21 @@
 'use server';
 
-import { redirect } from 'next/navigation';
-import { phoneSearchKey, queueFilterSchema } from '@/lib/needs/queue';
+import { forbidden, redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { getActor } from '@/lib/auth/session';
+import { isAppError } from '@/lib/errors';
+import { queueSearch } from '@/lib/needs/queue';
 
-/**
- * The queue's filters, sent by POST so that a phone number typed into the search never becomes part of an address
- * (history, logs, a link passed on): it is replaced by its keyed hash. Everything else goes into the address as typed.
- */
+/** The queue's filters, sent by POST so that what is typed is read before it becomes an address (lib's queueSearch). */
 export async function searchQueueAction(formData: FormData) {
-  const fields = Object.fromEntries([...formData.entries()].filter(([k, v]) => typeof v === 'string' && v !== '' && !k.startsWith('$')));
-  const { page: _page, ...filter } = queueFilterSchema.parse(fields); // a new search starts on its first page
-  const phone = filter.q ? phoneSearchKey(filter.q) : null;
-  const kept = phone ? { ...filter, q: undefined, phone } : filter;
-  const params = new URLSearchParams(Object.entries(kept).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
+  const fields = Object.fromEntries([...formData.entries()].filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '' && !e[0].startsWith('$')));
+  let params: URLSearchParams;
+  try {
+    params = await queueSearch(getDb(), await getActor(), fields);
+  } catch (e) {
+    if (isAppError(e, 'unauthenticated')) redirect('/login?callbackUrl=%2Fworkspace');
+    if (isAppError(e, 'forbidden')) forbidden();
+    throw e;
+  }
   redirect(`/workspace${params.size ? `?${params}` : ''}`);
 }

@@ -51,7 +51,19 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         <form action={searchQueueAction} className="mt-3 grid gap-3 sm:grid-cols-3">
           <label className="flex flex-col sm:col-span-3">
             <span className="field-label text-sm">{t('search')}</span>
-            <input name="q" defaultValue={filter.q ?? ''} placeholder={t('searchHint')} className="field-input" />
+            <input
+              name="q"
+              defaultValue={filter.q ?? ''}
+              placeholder={t('searchHint')}
+              className="field-input"
+              aria-invalid={filter.numberRefused ? true : undefined}
+              aria-describedby={filter.numberRefused ? 'q-error' : undefined}
+            />
+            {filter.numberRefused ? (
+              <span id="q-error" role="alert" className="field-error">
+                {t('numberRefused')}
+              </span>
+            ) : null}
           </label>
           {filter.phone ? (
             <p className="text-sm sm:col-span-3">

@@ -90,6 +90,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               {t('duplicateOf', { code: view.duplicateOf.code })}
             </Link>
           </p>
+        ) : view.duplicateElsewhere ? (
+          <p className="rounded-xl bg-sun-50 p-3 font-semibold text-sun-700">{t('duplicateElsewhere')}</p>
         ) : null}
 
         <section className="card" aria-labelledby="pii">
