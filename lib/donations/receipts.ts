@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '@/db/client';
+import { inTransaction, type Db } from '@/db/client';
 import { auditLog, donations, projects } from '@/db/schema';
 import { authorize, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
@@ -59,26 +59,36 @@ export async function listReceiptRequests(db: Db, actor: Actor, which: 'open' | 
   });
 }
 
-/** Records the number of the receipt issued for a gift; the donor then sees it on their page. */
+/**
+ * Records the number of the receipt issued for a gift, once (a receipt issued is never renumbered from here: two
+ * administrators recording at once, or a form sent again, leave the first number), with its audit line.
+ */
 export async function recordReceiptNumber(db: Db, actor: Actor, input: z.infer<typeof receiptNumberSchema>): Promise<void> {
   const admin = await authorize(db, actor, 'receipt:issue');
-  const updated = await db
-    .update(donations)
-    .set({ receiptNumber: input.receiptNumber, receiptIssuedAt: new Date(), receiptIssuedById: admin.id, updatedAt: new Date() })
-    .where(
-      and(
-        eq(donations.id, input.donationId),
-        eq(donations.receiptRequested, true),
-        sql`${donations.status} in ('paid','partially_refunded')`,
-      ),
-    )
-    .returning({ id: donations.id });
-  if (!updated.length) throw new AppError('not_found', 'no receipt request for that donation', { receiptNumber: 'receipt_not_requested' });
-  await db.insert(auditLog).values({
-    actorId: admin.id,
-    action: 'receipt:issue',
-    targetType: 'donation',
-    targetId: input.donationId,
-    details: { receiptNumber: input.receiptNumber },
+  await inTransaction(db, async (tx) => {
+    const updated = await tx
+      .update(donations)
+      .set({ receiptNumber: input.receiptNumber, receiptIssuedAt: new Date(), receiptIssuedById: admin.id, updatedAt: new Date() })
+      .where(
+        and(
+          eq(donations.id, input.donationId),
+          eq(donations.receiptRequested, true),
+          isNull(donations.receiptNumber),
+          sql`${donations.status} in ('paid','partially_refunded')`,
+        ),
+      )
+      .returning({ id: donations.id });
+    if (!updated.length) {
+      const [issued] = await tx.select({ id: donations.id }).from(donations).where(and(eq(donations.id, input.donationId), isNotNull(donations.receiptNumber)));
+      if (issued) throw new AppError('conflict', 'receipt already issued', { receiptNumber: 'receipt_already_issued' });
+      throw new AppError('not_found', 'no receipt request for that donation', { receiptNumber: 'receipt_not_requested' });
+    }
+    await tx.insert(auditLog).values({
+      actorId: admin.id,
+      action: 'receipt:issue',
+      targetType: 'donation',
+      targetId: input.donationId,
+      details: { receiptNumber: input.receiptNumber },
+    });
   });
 }

@@ -77,7 +77,15 @@ describe('starting a donation', () => {
     await expect(listReceiptRequests(db, { userId: donor.id }, 'open')).rejects.toMatchObject({ code: 'forbidden' });
     const open = (await listReceiptRequests(db, { userId: admin.id }, 'open')).find((r) => r.id === donationId);
     expect(open?.receipt).toEqual({ legalName: '李四', idNumber: '11010519491231002X' });
-    await recordReceiptNumber(db, { userId: admin.id }, { donationId: donationId!, receiptNumber: `R-${uniqueSuffix()}` });
+    const number = `R-${uniqueSuffix()}`;
+    await expect(recordReceiptNumber(db, { userId: donor.id }, { donationId: donationId!, receiptNumber: 'R-X' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(recordReceiptNumber(db, null, { donationId: donationId!, receiptNumber: 'R-X' })).rejects.toMatchObject({ code: 'unauthenticated' });
+    // Two administrators recording at once: one number stands, the other is told, one audit line.
+    const both = await Promise.allSettled([number, `${number}-B`].map((receiptNumber) => recordReceiptNumber(db, { userId: admin.id }, { donationId: donationId!, receiptNumber })));
+    expect(both.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason)).toMatchObject([{ code: 'conflict', fields: { receiptNumber: 'receipt_already_issued' } }]);
+    const [{ receiptNumber }] = await db.select({ receiptNumber: donations.receiptNumber }).from(donations).where(eq(donations.id, donationId!));
+    expect([number, `${number}-B`]).toContain(receiptNumber);
+    expect(await db.select().from(auditLog).where(and(eq(auditLog.targetId, donationId!), eq(auditLog.action, 'receipt:issue')))).toHaveLength(1);
     const issued = (await listReceiptRequests(db, { userId: admin.id }, 'issued')).find((r) => r.id === donationId);
     expect(issued?.receipt).toEqual({ legalName: '李四', idNumber: '1101**********002X' });
     const reads = await db.select().from(auditLog).where(and(eq(auditLog.targetId, donationId!), eq(auditLog.action, 'receipt_pii:read')));
