@@ -173,6 +173,12 @@ test.describe('the workspace is closed to donors and visitors', () => {
     const anonRes = await callServerAction(anonymous, '/admin', createStaff, fields, true);
     expect(anonRes.ok()).toBe(false);
     expect(await anonRes.text()).not.toContain('"ok":true');
+    // A cookie with the session's name but no valid token gets past proxy.ts's early redirect: the action refuses.
+    const forged = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: 'next-auth.session-token=forged' } });
+    const forgedRes = await callServerAction(forged, '/admin', createStaff, fields, true);
+    expect(forgedRes.status()).toBe(200);
+    expect(await forgedRes.text()).toContain('"message":"forbidden"');
+    await forged.dispose();
 
     await signIn(page, accounts.donor);
     await expectOnPath(page, '/me');
