@@ -8,12 +8,14 @@ import { createStaffAccount, listUsers, setUserDisabled, setUserRole } from '@/l
 import { allocateToProject } from '@/lib/ledger/allocate';
 import { addCaseNote, assessCase, assignCase, listAssignableStaff } from '@/lib/needs/case-actions';
 import { listPiiAccess } from '@/lib/needs/case-read';
+import { countPurgeable } from '@/lib/needs/purge';
 import { submitNeed } from '@/lib/needs/intake';
 import { listWorkload } from '@/lib/needs/queue';
 import { activeProjectId, intake, randomIp, staffUser } from '@/lib/needs/test-fixtures';
 import { addResidentMessage, rateNeed, withdrawNeed } from '@/lib/needs/tracking';
 import { saveProjectCover } from '@/lib/projects/cover';
 import { getProjectForEdit } from '@/lib/projects/edit';
+import { previewDisclosure } from '@/lib/reports/disclosures';
 import { listDueDisclosures } from '@/lib/reports/disclosures-due';
 
 const db = useTestDb();
@@ -38,6 +40,8 @@ describe('refusals, called directly', () => {
       ['listUsers', (a) => listUsers(db, a)],
       ['listPiiAccess', (a) => listPiiAccess(db, a)],
       ['listDueDisclosures', (a) => listDueDisclosures(db, a, '2026-12-01')],
+      ['previewDisclosure', (a) => previewDisclosure(db, a, projectId, '2026-07-01', '2026-09-30')],
+      ['countPurgeable', (a) => countPurgeable(db, a, 36)],
     ];
     for (const [name, call] of adminOnly) {
       await expect(call(null), `${name} as a visitor`).rejects.toMatchObject({ code: 'unauthenticated' });

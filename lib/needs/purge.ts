@@ -64,7 +64,9 @@ export async function purgeClosedCasePii(db: Db, actor: Actor, months: number, n
   });
 }
 
-export async function countPurgeable(db: Db, months: number, now = new Date()) {
+/** How many ended cases a purge would clear now, for the administrator about to run it. */
+export async function countPurgeable(db: Db, actor: Actor, months: number, now = new Date()) {
+  await authorize(db, actor, 'case:purge_pii');
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(needs).where(endedLongAgo(months, now).where);
   return row.n;
 }

@@ -66,6 +66,12 @@ export async function draftDisclosure(db: Db, projectId: string, periodStart: st
   };
 }
 
+/** What publishing would publish, for the administrator about to publish it. */
+export async function previewDisclosure(db: Db, actor: Actor, projectId: string, periodStart: string, periodEnd: string): Promise<DisclosureContent> {
+  await authorize(db, actor, 'report:publish');
+  return draftDisclosure(db, projectId, periodStart, periodEnd);
+}
+
 /** An administrator publishes a drafted disclosure; it is kept as published, and listed publicly. */
 export async function publishDisclosure(
   db: Db,

@@ -19,7 +19,7 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
     getTranslations('roles'),
     getFormatter(),
     listPiiAccess(db, { userId: admin.id }),
-    countPurgeable(db, months),
+    countPurgeable(db, admin.actor, months),
     searchParams,
   ]);
   return (

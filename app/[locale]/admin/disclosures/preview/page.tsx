@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { draftDisclosure } from '@/lib/reports/disclosures';
+import { previewDisclosure } from '@/lib/reports/disclosures';
 import { DisclosureView } from '../../../_components/disclosure-view';
 import { requirePermission } from '../../../_lib/guard';
 
@@ -14,10 +14,10 @@ const query = z.object({
 });
 
 export default async function PreviewPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  await requirePermission('report:publish', '/admin/disclosures');
+  const admin = await requirePermission('report:publish', '/admin/disclosures');
   const parsed = query.safeParse(await searchParams);
   if (!parsed.success) notFound();
-  const [t, content] = await Promise.all([getTranslations('disclosure'), draftDisclosure(getDb(), parsed.data.project, parsed.data.start, parsed.data.end)]);
+  const [t, content] = await Promise.all([getTranslations('disclosure'), previewDisclosure(getDb(), admin.actor, parsed.data.project, parsed.data.start, parsed.data.end)]);
   return (
     <div className="flex flex-col gap-3">
       <p className="badge self-start bg-sun-50 text-sun-700">{t('draft')}</p>
