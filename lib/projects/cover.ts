@@ -40,11 +40,18 @@ export async function saveProjectCover(db: Db, actor: Actor, projectId: string, 
   });
 }
 
-export async function loadProjectCover(db: Db, slug: string) {
+/**
+ * A project's picture: anyone's once the project is public; while it is a draft, only for those who may edit it
+ * (the draft's page is not public either), and then not to be kept by shared caches (`draft`).
+ */
+export async function loadProjectCover(db: Db, actor: Actor, slug: string) {
   const [cover] = await db
-    .select({ contentType: projectCovers.contentType, data: projectCovers.data, updatedAt: projectCovers.updatedAt })
+    .select({ contentType: projectCovers.contentType, data: projectCovers.data, updatedAt: projectCovers.updatedAt, status: projects.status })
     .from(projectCovers)
     .innerJoin(projects, eq(projects.id, projectCovers.projectId))
     .where(eq(projects.slug, slug));
-  return cover ?? null;
+  if (!cover) return null;
+  const draft = cover.status === 'draft';
+  if (draft && !(await authorize(db, actor, 'project:edit').catch(() => null))) return null;
+  return { contentType: cover.contentType, data: cover.data, draft };
 }

@@ -8,6 +8,7 @@ import { suggestForNeed } from '@/lib/matching/load';
 import { actOnCase } from '@/lib/needs/case-actions';
 import { submitNeed } from '@/lib/needs/intake';
 import { intake, randomIp, staffUser } from '@/lib/needs/test-fixtures';
+import { loadProjectCover, saveProjectCover } from './cover';
 import { adminProjectsPageSize, createProject, listProjectsForAdmin, projectCreateSchema, updateProject } from './edit';
 
 const db = useTestDb();
@@ -73,6 +74,20 @@ describe('a project an administrator starts or changes', () => {
     expect(await db.select().from(projectAreas).where(eq(projectAreas.projectId, row.id))).toEqual([]);
   });
 
+  it('keeps a draft’s picture with those who may edit it, and shows it to everyone once the project is public', async () => {
+    const admin = { userId: (await staffUser(db, 'admin')).id };
+    const donor = { userId: (await staffUser(db, 'donor')).id };
+    const input = form({ status: 'draft' });
+    await createProject(db, admin, input);
+    const [row] = await db.select().from(projects).where(eq(projects.slug, input.slug));
+    await saveProjectCover(db, admin, row.id, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]));
+    expect(await loadProjectCover(db, null, input.slug)).toBeNull();
+    expect(await loadProjectCover(db, donor, input.slug)).toBeNull();
+    expect(await loadProjectCover(db, admin, input.slug)).toMatchObject({ contentType: 'image/png', draft: true });
+    await db.update(projects).set({ status: 'active' }).where(eq(projects.id, row.id));
+    expect(await loadProjectCover(db, null, input.slug)).toMatchObject({ contentType: 'image/png', draft: false });
+  });
+
   it('refuses at the field an address taken or malformed, a project that helps with nothing, and anyone but administrators', async () => {
     const admin = { userId: (await staffUser(db, 'admin')).id };
     const input = form();
@@ -80,6 +95,8 @@ describe('a project an administrator starts or changes', () => {
     await expect(createProject(db, admin, form({ slug: input.slug }))).rejects.toMatchObject({ fields: { slug: 'slug_taken' } });
     const errors = (over: Record<string, unknown>) => fieldErrors(projectCreateSchema.safeParse(sent(over)).error!);
     expect(errors({ slug: 'new' })).toEqual({ slug: 'slug_taken' }); // the address of the form itself
+    // Its texts are published: a phone or ID-card number in them is refused at the field.
+    expect(errors({ summaryZh: '联系人电话 138 1234 5678', storyEn: 'ID 330205194001011234 helped' })).toEqual({ summaryZh: 'names_someone', storyEn: 'names_someone' });
     expect(errors({ slug: '智慧果', categories: [], kinds: undefined, capacityPerMonth: 'lots' })).toEqual({
       slug: 'slug_invalid', categories: 'choose_one', kinds: 'choose_one', capacityPerMonth: 'number_invalid',
     });

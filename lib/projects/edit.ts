@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { namesSomeone } from '@/lib/privacy/public-text';
 import type { Db } from '@/db/client';
 import { auditLog, projectAreas, projects } from '@/db/schema';
 import { authorize, type Actor } from '@/lib/auth/actor';
@@ -8,7 +9,9 @@ import { parseYuan } from '@/lib/money';
 import { categories, kinds, populations } from '@/lib/needs/intake-schema';
 import { jiangbeiAreas } from '@/lib/places';
 
-const text = (min: number, max: number) => z.string().trim().min(min, 'required').max(max, 'too_long');
+// Published as written: a phone or ID-card number in it is refused, as in every public text staff write.
+const text = (min: number, max: number) =>
+  z.string().trim().min(min, 'required').max(max, 'too_long').refine((v) => !namesSomeone(v), 'names_someone');
 const yuan = (message: string) =>
   z
     .string()
