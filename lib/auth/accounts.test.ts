@@ -4,7 +4,8 @@ import { uniqueSuffix, useTestDb } from '@/db/test-db';
 import { users } from '@/db/schema';
 import { hashPassword } from './password';
 import { authorize, requestActor } from './actor';
-import { checkCredentials, createStaffAccount, registerDonor, setUserDisabled, setUserRole, signInLimits } from './accounts';
+import { randomIp } from '@/lib/needs/test-fixtures';
+import { checkCredentials, createStaffAccount, registerDonor, registerLimit, setUserDisabled, setUserRole, signInLimits } from './accounts';
 
 const db = useTestDb();
 
@@ -15,9 +16,17 @@ async function makeUser(role: 'donor' | 'social_worker' | 'admin', password = 'c
 }
 
 describe('registration', () => {
+  it('takes a limited number of sign-ups from one address an hour, and says so', async () => {
+    const ip = randomIp();
+    const signUp = (from: string) => registerDonor(db, { name: '测试', login: `many-${uniqueSuffix()}@test.local`, password: 'a-long-password' }, from);
+    for (let i = 0; i < registerLimit.max; i++) await signUp(ip);
+    await expect(signUp(ip)).rejects.toMatchObject({ code: 'throttled' });
+    await expect(signUp(randomIp())).resolves.toMatchObject({ id: expect.any(String) });
+  });
+
   it('gives an e-mail to one account only, even when two sign up with it at once', async () => {
     const login = `twice-${uniqueSuffix()}@test.local`;
-    const attempts = await Promise.allSettled([1, 2, 3].map(() => registerDonor(db, { name: '测试', login, password: 'a-long-password' })));
+    const attempts = await Promise.allSettled([1, 2, 3].map(() => registerDonor(db, { name: '测试', login, password: 'a-long-password' }, randomIp())));
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
     for (const a of attempts.filter((a) => a.status === 'rejected')) expect(a.reason).toMatchObject({ code: 'conflict', fields: { login: 'login_taken' } });
     expect(await db.select().from(users).where(eq(users.email, login))).toHaveLength(1);
@@ -27,7 +36,7 @@ describe('registration', () => {
 describe('sign-in', () => {
   it('accepts the right password by email or phone and refuses a wrong one', async () => {
     const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-    const { id } = await registerDonor(db, { name: '测试', login: phone, password: 'a-long-password' });
+    const { id } = await registerDonor(db, { name: '测试', login: phone, password: 'a-long-password' }, randomIp());
     const ok = await checkCredentials(db, phone, 'a-long-password', `ip-${uniqueSuffix()}`);
     expect(ok).toEqual({ ok: true, user: { id, name: '测试', role: 'donor' } });
     const bad = await checkCredentials(db, phone, 'wrong-password', `ip-${uniqueSuffix()}`);
@@ -58,7 +67,7 @@ describe('sign-in', () => {
 
   it('refuses a second account with the same login', async () => {
     const u = await makeUser('donor');
-    await expect(registerDonor(db, { name: 'x', login: u.email!, password: 'long-enough' })).rejects.toMatchObject({
+    await expect(registerDonor(db, { name: 'x', login: u.email!, password: 'long-enough' }, randomIp())).rejects.toMatchObject({
       code: 'conflict',
       fields: { login: 'login_taken' },
     });

@@ -37,8 +37,12 @@ export const registerSchema = z.object({
 
 export type RegisterInput = z.infer<typeof registerSchema>;
 
+/** Sign-ups per address an hour: enough for a family or an office behind one address, not for trying out logins. */
+export const registerLimit = { max: 20, windowSeconds: 3600 };
+
 /** A donor creates their own account. */
-export async function registerDonor(db: Db, input: RegisterInput): Promise<{ id: string }> {
+export async function registerDonor(db: Db, input: RegisterInput, ip: string): Promise<{ id: string }> {
+  if (!(await takeRateLimit(db, `register:ip:${ip}`, registerLimit))) throw new AppError('throttled');
   const login = parseLogin(input.login)!;
   const existing = await findByLogin(db, login);
   if (existing) throw new AppError('conflict', 'account exists', { login: 'login_taken' });

@@ -34,6 +34,11 @@ export function RegisterForm() {
       }}
       className="card flex flex-col gap-4" noValidate>
       <FocusOnAnswer state={state} />
+      {state.message === 'throttled' ? (
+        <p role="alert" className="rounded-xl bg-brand-50 p-3 font-semibold text-brand-800">
+          {f('throttled')}
+        </p>
+      ) : null}
       {Object.keys(state.errors).length ? (
         <p role="alert" className="rounded-xl bg-brand-50 p-3 font-semibold text-brand-800">
           {f('fixErrors')}
