@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { alias } from 'drizzle-orm/pg-core';
@@ -180,7 +180,10 @@ export async function listDisbursements(db: Db, actor: Actor, status?: 'requeste
     .limit(200);
 }
 
-/** Evidence of a payment for one need is for staff whose scope covers that need (or who asked for it). */
+/**
+ * Evidence of a payment for one need is for staff whose scope covers that need; of a payment for a whole project
+ * (a receipt may still show a person), for administrators. Whoever asked for the payment may always see its own.
+ */
 async function assertEvidenceScope(db: Db, user: AuthorizedUser, disbursementId: string) {
   const [row] = await db
     .select({ requestedById: disbursements.requestedById, need: { areaId: needs.areaId, assigneeId: needs.assigneeId } })
@@ -188,25 +191,27 @@ async function assertEvidenceScope(db: Db, user: AuthorizedUser, disbursementId:
     .leftJoin(needs, eq(needs.id, disbursements.needId))
     .where(eq(disbursements.id, disbursementId));
   if (!row) throw new AppError('not_found');
-  if (row.need?.areaId && row.requestedById !== user.id) await assertInScope(db, user, { areaId: row.need.areaId, assigneeId: row.need.assigneeId });
+  if (row.requestedById === user.id || !caseScope(user)) return;
+  if (!row.need?.areaId) throw new AppError('forbidden', 'a project payment’s evidence is for administrators');
+  await assertInScope(db, user, { areaId: row.need.areaId, assigneeId: row.need.assigneeId });
+}
+
+/** Which payments' evidence a viewer may see, as a condition (none for administrators: all). */
+function evidenceScope(user: AuthorizedUser) {
+  const scope = caseScope(user);
+  return scope ? or(eq(disbursements.requestedById, user.id), and(isNotNull(disbursements.needId), scope)) : undefined;
 }
 
 /** The evidence of many listed payments in one query, limited to what the viewer's scope allows. */
 export async function listEvidenceFor(db: Db, actor: Actor, disbursementIds: string[]) {
   const user = await authorize(db, actor, 'evidence:read');
   if (disbursementIds.length === 0) return new Map<string, { id: string; fileName: string }[]>();
-  const scope = caseScope(user);
   const rows = await db
     .select({ id: evidenceFiles.id, fileName: evidenceFiles.fileName, disbursementId: evidenceFiles.disbursementId })
     .from(evidenceFiles)
     .innerJoin(disbursements, eq(disbursements.id, evidenceFiles.disbursementId))
     .leftJoin(needs, eq(needs.id, disbursements.needId))
-    .where(
-      and(
-        inArray(evidenceFiles.disbursementId, disbursementIds),
-        scope ? or(isNull(disbursements.needId), eq(disbursements.requestedById, user.id), scope) : undefined,
-      ),
-    );
+    .where(and(inArray(evidenceFiles.disbursementId, disbursementIds), evidenceScope(user)));
   const byPayment = new Map<string, { id: string; fileName: string }[]>();
   for (const r of rows) byPayment.set(r.disbursementId, [...(byPayment.get(r.disbursementId) ?? []), { id: r.id, fileName: r.fileName }]);
   return byPayment;

@@ -144,6 +144,14 @@ describe('evidence and payments for one person', () => {
     await expect(readEvidence(db, { userId: outsider.id }, file.id)).rejects.toMatchObject({ code: 'forbidden' });
     expect((await listDisbursements(db, { userId: outsider.id })).some((d) => d.id === req.id)).toBe(false);
     expect((await listDisbursements(db, { userId: insider.id })).some((d) => d.id === req.id)).toBe(true);
+
+    // A payment for the whole project: its receipts go to administrators and to whoever asked, not to every worker.
+    const whole = await requestDisbursement(db, { userId: insider.id }, { ...input, needCode: '', purpose: '项目物资' }, [{ name: 'w.png', content: png }]);
+    const [wholeFile] = (await listEvidenceFor(db, { userId: insider.id }, [whole.id])).get(whole.id)!;
+    expect((await listEvidenceFor(db, { userId: admin.id }, [whole.id])).get(whole.id)).toHaveLength(1);
+    expect((await listEvidenceFor(db, { userId: outsider.id }, [whole.id])).get(whole.id)).toBeUndefined();
+    await expect(readEvidence(db, { userId: outsider.id }, wholeFile.id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(readEvidence(db, { userId: admin.id }, wholeFile.id)).resolves.toMatchObject({ mimeType: 'image/png' });
   });
 });
 
