@@ -39,7 +39,9 @@ const nextConfig = {
   typedRoutes: false,
   serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'pdfkit'],
   experimental: {
-    serverActions: { bodySizeLimit: '12mb' },
+    // A payment's evidence: up to 5 files of 5 MB each, and the form. The forms check sizes before sending, since a
+    // request over this limit is cut off before any action can answer it at the field.
+    serverActions: { bodySizeLimit: '27mb' },
     authInterrupts: true,
     // Cached public pages prefetched by links are kept in the browser 30 s (the least), not Next's 5 min.
     staleTimes: { static: 30 },

@@ -45,6 +45,17 @@ test('a gift is spent with evidence and a second approval, and the report, the p
   await admin.getByRole('button', { name: '提交申请' }).click();
   await expect(admin.getByText('请至少附一张票据')).toBeVisible();
   await expect(admin.getByLabel('用途')).toHaveValue(purpose);
+  // A file over the limit (13 MB: more than the server takes in one request) is refused at the field before
+  // anything is sent — no error page, nothing typed lost; so are six files.
+  const evidence13mb = Buffer.concat([png, Buffer.alloc(13 * 1024 * 1024)]);
+  await admin.getByLabel(/票据/).setInputFiles({ name: '扫描件.png', mimeType: 'image/png', buffer: evidence13mb });
+  await admin.getByRole('button', { name: '提交申请' }).click();
+  await expect(admin.locator('#evidence-error')).toHaveText('文件不能超过 5 MB');
+  await expect(admin.getByLabel(/票据/)).toBeFocused();
+  await expect(admin.getByLabel('用途')).toHaveValue(purpose);
+  await admin.getByLabel(/票据/).setInputFiles(Array.from({ length: 6 }, (_, i) => ({ name: `${i}.png`, mimeType: 'image/png', buffer: png })));
+  await admin.getByRole('button', { name: '提交申请' }).click();
+  await expect(admin.locator('#evidence-error')).toHaveText('最多附 5 个文件');
   await admin.getByLabel(/票据/).setInputFiles({ name: '发票.png', mimeType: 'image/png', buffer: png });
   await admin.getByRole('button', { name: '提交申请' }).click();
   await expect(admin.getByText('申请已提交，等待审批')).toBeVisible();

@@ -12,7 +12,7 @@ import { parseYuan } from '@/lib/money';
 import type { NeedPii } from '@/lib/needs/pii';
 import { decryptBytes, decryptJson, encryptBytes } from '@/lib/privacy/crypto';
 import { namesSomeone, publicText } from '@/lib/privacy/public-text';
-import { checkEvidence, evidenceFileName } from './evidence';
+import { checkEvidence, evidenceFileName, maxEvidenceFiles } from './evidence';
 
 export const disbursementRequestSchema = z.object({
   projectId: z.string().uuid('required'),
@@ -38,6 +38,7 @@ export async function requestDisbursement(db: Db, actor: Actor, input: Disbursem
   const user = await authorize(db, actor, 'disbursement:request');
   const checked = files.map((f) => ({ ...f, check: checkEvidence(f.content) }));
   if (checked.length === 0) throw new AppError('invalid_input', 'evidence required', { evidence: 'evidence_required' });
+  if (checked.length > maxEvidenceFiles) throw new AppError('invalid_input', 'too many files', { evidence: 'evidence_too_many' });
   const bad = checked.find((f) => !f.check.ok);
   if (bad && !bad.check.ok) throw new AppError('invalid_input', 'bad evidence', { evidence: bad.check.error });
   const [project] = await db.select().from(projects).where(eq(projects.id, input.projectId));

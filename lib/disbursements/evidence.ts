@@ -1,5 +1,6 @@
-/** Receipts, invoices and sign-offs: jpg, png or pdf, recognised by their first bytes, at most 5 MB. */
+/** Receipts, invoices and sign-offs: jpg, png or pdf, recognised by their first bytes, at most 5 MB, 5 to a payment. */
 export const maxEvidenceBytes = 5 * 1024 * 1024;
+export const maxEvidenceFiles = 5; // with the form, within next.config.js's limit on what an action is sent
 
 const signatures: { mime: 'image/jpeg' | 'image/png' | 'application/pdf'; bytes: number[] }[] = [
   { mime: 'image/jpeg', bytes: [0xff, 0xd8, 0xff] },

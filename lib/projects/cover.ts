@@ -3,8 +3,8 @@ import type { Db } from '@/db/client';
 import { projectCovers, projects } from '@/db/schema';
 import { authorize, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
+import { maxCoverBytes } from './cover-size';
 
-export const maxCoverBytes = 2 * 1024 * 1024;
 type CoverType = 'image/jpeg' | 'image/png' | 'image/webp';
 
 /** The picture's real type from its first bytes; the file name and the browser's claim are not trusted. */

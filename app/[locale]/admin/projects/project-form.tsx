@@ -1,10 +1,12 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
+import { maxCoverBytes } from '@/lib/projects/cover-size';
 import { CheckboxCards } from '../../_components/choices';
 import { Field } from '../../_components/field';
 import { FocusOnAnswer } from '../../_components/focus-on-answer';
+import { fileProblem } from '../../_components/file-check';
 import { emptyForm } from '../../_lib/form-state';
 import { createProjectAction, updateProjectAction } from './actions';
 import type { ProjectOptions } from './options';
@@ -19,6 +21,7 @@ export function ProjectForm({ project, coverImage, options }: { project: Record<
   const t = useTranslations('donations.projects');
   const creating = !project.projectId;
   const [state, action, pending] = useActionState(creating ? createProjectAction : updateProjectAction, emptyForm);
+  const [coverTooLarge, setCoverTooLarge] = useState(false);
   const v = Object.keys(state.values).length ? state.values : project;
   const err = (name: string) => (state.errors[name] ? t(`errors.${state.errors[name]}` as 'errors.required') : undefined);
   const ticked = (name: string) => (v[name] ? v[name].split(',') : []);
@@ -28,7 +31,18 @@ export function ProjectForm({ project, coverImage, options }: { project: Record<
     </Field>
   );
   return (
-    <form key={JSON.stringify(state)} action={action} className="card flex flex-col gap-4" noValidate>
+    <form
+      key={JSON.stringify(state)}
+      action={action}
+      onSubmit={(e) => {
+        const tooLarge = fileProblem(e.currentTarget, 'cover', { maxBytes: maxCoverBytes }) !== null;
+        setCoverTooLarge(tooLarge);
+        if (!tooLarge) return;
+        e.preventDefault(); // nothing sent, nothing typed lost
+        e.currentTarget.querySelector<HTMLInputElement>('#cover')?.focus();
+      }}
+      className="card flex flex-col gap-4"
+      noValidate>
       <FocusOnAnswer state={state} />
       {state.message === 'saved' ? <p role="status" className="rounded-xl bg-leaf-50 p-3 font-semibold text-leaf-600">{t('saved')}</p> : null}
       {state.message === 'forbidden' ? <p role="alert" className="field-error">{t('errors.forbidden')}</p> : null}
@@ -64,8 +78,17 @@ export function ProjectForm({ project, coverImage, options }: { project: Record<
 
       {/* A new project gets its cover once it exists (the picture is kept under the project). */}
       {creating ? null : (
-        <Field name="cover" label={t('cover')} hint={t('coverHint')} error={err('cover')}>
-          <input id="cover" name="cover" type="file" accept="image/jpeg,image/png,image/webp" className="field-input" aria-describedby="cover-hint" />
+        <Field name="cover" label={t('cover')} hint={t('coverHint')} error={coverTooLarge ? t('errors.cover_too_large') : err('cover')}>
+          <input
+            id="cover"
+            name="cover"
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            className="field-input"
+            aria-invalid={coverTooLarge || state.errors.cover ? true : undefined}
+            aria-describedby={coverTooLarge || state.errors.cover ? 'cover-error cover-hint' : 'cover-hint'}
+            onChange={() => setCoverTooLarge(false)}
+          />
         </Field>
       )}
       {coverImage ? (

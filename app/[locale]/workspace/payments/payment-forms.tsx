@@ -1,7 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
+import { maxEvidenceBytes, maxEvidenceFiles } from '@/lib/disbursements/evidence';
+import { fileProblem } from '../../_components/file-check';
 import { Field } from '../../_components/field';
 import { SelectField } from '../../_components/select-field';
 import { emptyForm } from '../../_lib/form-state';
@@ -15,10 +17,22 @@ export function RequestPaymentForm({ projects }: { projects: { id: string; name:
   const t = useTranslations('payments');
   const f = useTranslations('forms');
   const [state, action, pending] = useActionState(requestPaymentAction, emptyForm);
+  const [fileError, setFileError] = useState<string | null>(null);
   const v = state.values;
   const err = (n: string) => (state.errors[n] ? f(state.errors[n]) : undefined);
+  const evidenceError = fileError ? f(fileError) : err('evidence');
   return (
-    <form action={action} className="card flex flex-col gap-4" noValidate>
+    <form
+      action={action}
+      onSubmit={(e) => {
+        const problem = fileProblem(e.currentTarget, 'evidence', { maxBytes: maxEvidenceBytes, maxFiles: maxEvidenceFiles });
+        setFileError(problem && (problem === 'size' ? 'evidence_size' : 'evidence_too_many'));
+        if (!problem) return;
+        e.preventDefault(); // nothing sent, nothing typed lost
+        e.currentTarget.querySelector<HTMLInputElement>('#evidence')?.focus();
+      }}
+      className="card flex flex-col gap-4"
+      noValidate>
       <FocusOnAnswer state={state} />
       <h2 className="text-lg font-bold">{t('new')}</h2>
       {state.message === 'submitted' ? (
@@ -37,8 +51,18 @@ export function RequestPaymentForm({ projects }: { projects: { id: string; name:
       <Field name="payee" label={t('payee')} defaultValue={v.payee} error={err('payee')} />
       <Field name="purpose" label={t('purpose')} hint={t('purposeHint')} defaultValue={v.purpose} error={err('purpose')} />
       <SelectField name="category" label={t('category')} options={categories.map((c) => ({ value: c, label: t(`categories.${c}`) }))} value={v.category ?? 'goods'} error={err('category')} />
-      <Field name="evidence" label={t('evidence')} hint={t('evidenceHint')} error={err('evidence')}>
-        <input id="evidence" name="evidence" type="file" multiple accept="image/jpeg,image/png,application/pdf" className="field-input" />
+      <Field name="evidence" label={t('evidence')} hint={t('evidenceHint')} error={evidenceError}>
+        <input
+          id="evidence"
+          name="evidence"
+          type="file"
+          multiple
+          accept="image/jpeg,image/png,application/pdf"
+          className="field-input"
+          aria-invalid={evidenceError ? true : undefined}
+          aria-describedby={evidenceError ? 'evidence-error evidence-hint' : 'evidence-hint'}
+          onChange={() => setFileError(null)}
+        />
       </Field>
       <button className="btn-primary" disabled={pending}>
         {t('submit')}
