@@ -128,6 +128,8 @@ describe('evidence and payments for one person', () => {
     const checks = await db.select().from(piiAccessLog).where(and(eq(piiAccessLog.needId, needId), eq(piiAccessLog.purpose, 'payment_purpose_check')));
     expect(checks).toHaveLength(1);
     expect(disbursementRequestSchema.safeParse({ ...input, purpose: '药品，联系 138 1234 5678' }).error?.issues[0].message).toBe('names_someone');
+    const six = Array.from({ length: 6 }, (_, i) => ({ name: `${i}.png`, content: png }));
+    await expect(requestDisbursement(db, { userId: insider.id }, input, six)).rejects.toMatchObject({ fields: { evidence: 'evidence_too_many' } });
     const req = await requestDisbursement(db, { userId: insider.id }, input, [{ name: 'r.png', content: png }]);
     const [file] = (await listEvidenceFor(db, { userId: insider.id }, [req.id])).get(req.id)!;
     expect(file.fileName).toBe('evidence-1.png'); // not the name it was uploaded under
