@@ -72,7 +72,10 @@ export async function previewDisclosure(db: Db, actor: Actor, projectId: string,
   return draftDisclosure(db, projectId, periodStart, periodEnd);
 }
 
-/** An administrator publishes a drafted disclosure; it is kept as published, and listed publicly. */
+/**
+ * An administrator publishes a drafted disclosure; it is kept as published, and listed publicly. Published once:
+ * the same one published again (another administrator first, an old page) answers with the one already published.
+ */
 export async function publishDisclosure(
   db: Db,
   actor: Actor,
@@ -85,8 +88,19 @@ export async function publishDisclosure(
     .values({ ...input, content, publishedById: admin.id })
     .onConflictDoNothing()
     .returning({ id: disclosures.id });
-  if (!row) throw new AppError('conflict', 'already published');
-  return row;
+  if (row) return { id: row.id, alreadyPublished: false };
+  const [published] = await db
+    .select({ id: disclosures.id })
+    .from(disclosures)
+    .where(
+      and(
+        eq(disclosures.projectId, input.projectId),
+        eq(disclosures.kind, input.kind),
+        eq(disclosures.periodStart, input.periodStart),
+        eq(disclosures.periodEnd, input.periodEnd),
+      ),
+    );
+  return { id: published.id, alreadyPublished: true };
 }
 
 export async function listPublishedDisclosures(db: Db, projectId?: string) {
