@@ -37,6 +37,16 @@ describe('the administrators’ donations list and export', () => {
     expect(listed.rows.map((d) => d.id)).toEqual(ids);
   });
 
+  it('drops a filter that is not a real day rather than failing the page', async () => {
+    const admin = await staffUser(db, 'admin');
+    for (const day of ['2026-13-45', '2026-02-30', 'garbage']) {
+      const filters = donationFiltersSchema.parse({ from: day, to: day });
+      expect(filters).toMatchObject({ from: undefined, to: undefined });
+      await expect(listDonationsForAdmin(db, { userId: admin.id }, filters)).resolves.toMatchObject({ rows: expect.any(Array) });
+    }
+    expect(donationFiltersSchema.parse({ from: '2026-02-28' }).from).toBe('2026-02-28');
+  });
+
   it('refuses the list and the export to anyone but an administrator, before reading a donation', async () => {
     const worker = await staffUser(db, 'social_worker');
     const filters = donationFiltersSchema.parse({});

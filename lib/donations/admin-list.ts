@@ -6,7 +6,8 @@ import { authorize, type Actor } from '@/lib/auth/actor';
 import { failedRefundsOf } from './refund';
 
 export const donationStatuses = ['pending', 'paid', 'partially_refunded', 'refunded', 'failed', 'expired'] as const;
-const day = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar day (2026-02-30 is not one: PostgreSQL would refuse it mid-query). */
+const day = z.iso.date();
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
 /** The admin list's filters, as they come from the query string. Anything malformed is dropped, not fatal. */
@@ -14,8 +15,8 @@ export const donationFiltersSchema = z.object({
   status: z.preprocess(blankToUndefined, z.enum(donationStatuses).optional()).catch(undefined),
   project: z.preprocess(blankToUndefined, z.string().max(100).optional()).catch(undefined),
   provider: z.preprocess(blankToUndefined, z.enum(['stripe', 'demo']).optional()).catch(undefined),
-  from: z.preprocess(blankToUndefined, z.string().regex(day).optional()).catch(undefined),
-  to: z.preprocess(blankToUndefined, z.string().regex(day).optional()).catch(undefined),
+  from: z.preprocess(blankToUndefined, day.optional()).catch(undefined),
+  to: z.preprocess(blankToUndefined, day.optional()).catch(undefined),
   q: z.preprocess(blankToUndefined, z.string().trim().max(40).optional()).catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
