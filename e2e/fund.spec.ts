@@ -123,6 +123,11 @@ test('general money is allocated to a project once, its public reason checked at
   await page.goto('/admin/funds');
   const held = async () => Number(await page.getByTestId('fund-xinqing').getAttribute('data-fen'));
   const before = await held();
+  // Nothing to confirm yet (no project, "abc" for an amount): the form is sent unasked and answered at the fields.
+  await page.getByLabel('金额（元）').fill('abc');
+  await page.getByRole('button', { name: '拨付', exact: true }).click();
+  await expect(page.getByLabel('金额（元）')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('alertdialog')).toBeHidden();
   await page.getByLabel('项目').selectOption({ label: '心晴' });
   await page.getByLabel('金额（元）').fill('1.00');
   await page.getByLabel('拨付理由（公开）').fill('冬季助餐补充，联系 13812345678');

@@ -4,8 +4,11 @@ import { useId, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 
 type Props = {
-  /** The question, said plainly: what will happen, and whether it can be undone. */
-  question: string | ((form: HTMLFormElement) => string);
+  /**
+   * The question, said plainly: what will happen, and whether it can be undone. Null when the form cannot be right as
+   * it stands (an amount that is no amount): it is then sent unasked, and the server says at the field what to fix.
+   */
+  question: string | ((form: HTMLFormElement) => string | null);
   /** The answer that goes ahead, e.g. "确认退款"; and the one that steps back (forms.back). */
   confirmLabel: string;
   backLabel: string;
@@ -41,8 +44,9 @@ export function ConfirmButton({ question, confirmLabel, backLabel, className, di
             confirmed.current = false;
             return;
           }
-          e.preventDefault();
           const asking = typeof question === 'string' ? question : question(e.currentTarget.form!);
+          if (asking === null) return;
+          e.preventDefault();
           // The question is in the dialog before it opens and takes the focus, so it is read out with it.
           flushSync(() => setAsked(asking));
           dialog.current?.showModal();

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatFen, parseYuan } from '@/lib/money';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { emptyForm } from '../../_lib/form-state';
@@ -32,7 +33,10 @@ export function RefundForm({ donationId, suggested, refundable, intent }: { dona
         ) : null}
         {state.message === 'refunded' ? <p role="status" className="font-semibold text-leaf-600">{t('refundDone')}</p> : null}
         <ConfirmButton backLabel={f('back')} className="btn-secondary" disabled={pending} confirmLabel={t('refundYes')}
-          question={(form) => t('refundConfirm', { amount: String(new FormData(form).get('amount') ?? '').trim() })}>
+          question={(form) => {
+            const fen = parseYuan(String(new FormData(form).get('amount') ?? ''));
+            return fen ? t('refundConfirm', { amount: formatFen(fen, { exact: true }) }) : null;
+          }}>
           {t('refundSubmit')}
         </ConfirmButton>
       </form>

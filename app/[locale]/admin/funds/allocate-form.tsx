@@ -1,5 +1,6 @@
 'use client';
 
+import { formatFen, parseYuan } from '@/lib/money';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Field } from '../../_components/field';
@@ -34,8 +35,9 @@ export function AllocateForm({ projects, intent }: { projects: { id: string; nam
         confirmLabel={t('allocateYes')}
         question={(form) => {
           const sent = new FormData(form);
-          const project = projects.find((p) => p.id === sent.get('projectId'))?.name ?? '—';
-          return t('allocateConfirm', { amount: String(sent.get('amount') ?? '').trim(), project });
+          const project = projects.find((p) => p.id === sent.get('projectId'))?.name;
+          const fen = parseYuan(String(sent.get('amount') ?? ''));
+          return project && fen ? t('allocateConfirm', { amount: formatFen(fen, { exact: true }), project }) : null;
         }}
       >
         {t('doAllocate')}
