@@ -80,7 +80,7 @@ export function DecideForm({ id }: { id: string }) {
     <form action={action} className="flex flex-col gap-2" noValidate>
       <FocusOnAnswer state={state} />
       <input type="hidden" name="id" value={id} />
-      {state.message === 'conflict' ? <p role="alert" className="font-semibold text-brand-700">{f('conflict')}</p> : null}
+      {state.message === 'conflict' ? <p role="alert" className="font-semibold text-brand-700">{t('decidedAlready')}</p> : null}
       <Field name={`reason-${id}`} label={t('reason')} error={err}>
         <input id={`reason-${id}`} name="reason" className="field-input" defaultValue={state.values.reason} aria-invalid={err ? true : undefined} />
       </Field>
@@ -108,7 +108,7 @@ export function ReverseForm({ id }: { id: string }) {
       <form action={action} className="mt-2 flex flex-col gap-2" noValidate>
         <FocusOnAnswer state={state} />
         <input type="hidden" name="id" value={id} />
-        {state.message === 'conflict' ? <p role="alert" className="font-semibold text-brand-700">{f('conflict')}</p> : null}
+        {state.message === 'conflict' ? <p role="alert" className="font-semibold text-brand-700">{t('reversedAlready')}</p> : null}
         <Field name={`note-${id}`} label={t('reverseNote')} error={err}>
           <input id={`note-${id}`} name="note" className="field-input" defaultValue={state.values.note} aria-invalid={err ? true : undefined} />
         </Field>
