@@ -12,6 +12,7 @@ import { parseYuan } from '@/lib/money';
 import type { NeedPii } from '@/lib/needs/pii';
 import { decryptBytes, decryptJson, encryptBytes } from '@/lib/privacy/crypto';
 import { namesSomeone, publicText } from '@/lib/privacy/public-text';
+import { normalizeTrackingCode } from '@/lib/needs/code';
 import { checkEvidence, evidenceFileName, maxEvidenceFiles } from './evidence';
 
 export const disbursementRequestSchema = z.object({
@@ -47,7 +48,7 @@ export async function requestDisbursement(db: Db, actor: Actor, input: Disbursem
   if (input.needCode) {
     // A need outside the requester's sub-districts is answered as one not in the project: the answer tells
     // nothing about needs they may not see.
-    const [need] = await db.select().from(needs).where(and(eq(needs.code, input.needCode.toUpperCase()), caseScope(user)));
+    const [need] = await db.select().from(needs).where(and(eq(needs.code, normalizeTrackingCode(input.needCode) ?? input.needCode.toUpperCase()), caseScope(user)));
     const paying = ['matched', 'in_service', 'fulfilled'];
     if (!need || need.projectId !== project.id || !paying.includes(need.status)) {
       throw new AppError('invalid_input', 'need not in project', { needCode: 'need_not_in_project' });

@@ -130,7 +130,9 @@ describe('evidence and payments for one person', () => {
     expect(disbursementRequestSchema.safeParse({ ...input, purpose: '药品，联系 138 1234 5678' }).error?.issues[0].message).toBe('names_someone');
     const six = Array.from({ length: 6 }, (_, i) => ({ name: `${i}.png`, content: png }));
     await expect(requestDisbursement(db, { userId: insider.id }, input, six)).rejects.toMatchObject({ fields: { evidence: 'evidence_too_many' } });
-    const req = await requestDisbursement(db, { userId: insider.id }, input, [{ name: 'r.png', content: png }]);
+    // The case's code as people type it (no dashes, lower case) finds the case.
+    const req = await requestDisbursement(db, { userId: insider.id }, { ...input, needCode: code.replace(/-/g, '').toLowerCase() }, [{ name: 'r.png', content: png }]);
+    expect((await listDisbursements(db, { userId: insider.id })).find((d) => d.id === req.id)?.needCode).toBe(code);
     const [file] = (await listEvidenceFor(db, { userId: insider.id }, [req.id])).get(req.id)!;
     expect(file.fileName).toBe('evidence-1.png'); // not the name it was uploaded under
     expect((await listEvidenceFor(db, { userId: outsider.id }, [req.id])).get(req.id)).toBeUndefined();
