@@ -85,6 +85,13 @@ test('a resident asks for help and follows the case to its end while a social wo
   // The service's day is written as the page's other dates are ("2026年12月7日"), not as 2026-12-07.
   const today = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(new Date());
   await expect(worker.getByText(`${today} · 助餐送餐`)).toBeVisible();
+  // A payment for this case starts from the case, filled in for it.
+  const caseUrl = worker.url();
+  await worker.getByRole('link', { name: '为此案件申请支出' }).click();
+  await expect(worker.getByLabel('项目')).toHaveValue(/./);
+  expect(await worker.getByLabel('项目').locator('option:checked').textContent()).toBe(project);
+  await expect(worker.getByLabel('关联求助查询码')).toHaveValue(code);
+  await worker.goto(caseUrl);
   await worker.getByRole('button', { name: '标记为已完成' }).click();
   await expect(worker.getByRole('button', { name: '结案' })).toBeVisible();
 

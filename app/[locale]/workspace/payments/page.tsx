@@ -3,14 +3,17 @@ import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { listDisbursements, listEvidenceFor } from '@/lib/disbursements/disbursements';
 import { formatFen } from '@/lib/money';
+import { normalizeTrackingCode } from '@/lib/needs/code';
 import { listProjectNames } from '@/lib/projects/queries';
 import { requirePermission } from '../../_lib/guard';
 import { DecideForm, RequestPaymentForm, ReverseForm } from './payment-forms';
 import { ClientMessages } from '../../_components/client-messages';
 import { StatusBadge } from '../../_components/status-badge';
 
-export default async function PaymentsPage() {
+/** Opened from a case (`?project=…&need=…`): the request starts filled in for it. */
+export default async function PaymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission('disbursement:request', '/workspace/payments');
+  const { project, need } = await searchParams;
   const db = getDb();
   const actor = user.actor;
   const [t, format, locale, rows, projects] = await Promise.all([
@@ -27,7 +30,13 @@ export default async function PaymentsPage() {
       <div className="flex flex-col gap-5">
         <h1 className="page-title">{t('title')}</h1>
         <p>{t('intro')}</p>
-        <RequestPaymentForm projects={projects.map((p) => ({ id: p.id, name: locale === 'en' ? p.nameEn : p.nameZh }))} />
+        <RequestPaymentForm
+          projects={projects.map((p) => ({ id: p.id, name: locale === 'en' ? p.nameEn : p.nameZh }))}
+          initial={{
+            projectId: projects.find((p) => p.id === project)?.id,
+            needCode: typeof need === 'string' ? (normalizeTrackingCode(need) ?? undefined) : undefined,
+          }}
+        />
         {rows.length === 0 ? <p className="card">{t('empty')}</p> : null}
         <ul className="flex flex-col gap-3">
           {rows.map((r) => (

@@ -13,12 +13,12 @@ import { ConfirmButton } from '../../_components/confirm-button';
 
 const categories = ['goods', 'services', 'activity', 'administration'] as const;
 
-export function RequestPaymentForm({ projects }: { projects: { id: string; name: string }[] }) {
+export function RequestPaymentForm({ projects, initial }: { projects: { id: string; name: string }[]; initial: Record<string, string | undefined> }) {
   const t = useTranslations('payments');
   const f = useTranslations('forms');
   const [state, action, pending] = useActionState(requestPaymentAction, emptyForm);
   const [fileError, setFileError] = useState<string | null>(null);
-  const v = state.values;
+  const v: Record<string, string | undefined> = Object.keys(state.values).length ? state.values : initial;
   const err = (n: string) => (state.errors[n] ? f(state.errors[n]) : undefined);
   const evidenceError = fileError ? f(fileError) : err('evidence');
   return (

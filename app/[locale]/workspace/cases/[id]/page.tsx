@@ -156,6 +156,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             {t('services')}
           </h2>
           {view.services.length === 0 ? <p>{t('none')}</p> : null}
+          {need.projectId && (need.status === 'matched' || need.status === 'in_service' || need.status === 'fulfilled') ? (
+            <Link prefetch={false} href={`/workspace/payments?${new URLSearchParams({ project: need.projectId, need: need.code })}`} className="btn-quiet mt-2 self-start text-sm">
+              {t('requestPayment')}
+            </Link>
+          ) : null}
           <ul className="flex flex-col gap-1">
             {view.services.map((s) => (
               <li key={s.id}>
