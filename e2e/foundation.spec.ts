@@ -214,8 +214,13 @@ test.describe('the workspace is closed to donors and visitors', () => {
     const login = `sw-${Date.now()}@example.cn`;
     await page.getByLabel('称呼').fill('新社工');
     await page.getByLabel('手机号或邮箱').fill(login);
-    await page.getByLabel('密码').fill('a-good-password');
     await page.getByLabel('慈城镇').check();
+    // Sent without a password: refused at the field, the sub-district still ticked.
+    await page.getByRole('button', { name: '创建账号' }).click();
+    await expect(page.getByLabel('密码')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('慈城镇')).toBeChecked();
+    await expect(page.getByLabel('称呼')).toHaveValue('新社工');
+    await page.getByLabel('密码').fill('a-good-password');
     await page.getByRole('button', { name: '创建账号' }).click();
     await expect(page.getByText('账号已创建')).toBeVisible();
     await expect(page.getByText(login)).toBeVisible();

@@ -8,7 +8,8 @@ import { getActor } from '@/lib/auth/session';
 import { appErrorState, formValues, fieldErrors, type FormState } from '../_lib/form-state';
 
 export async function createStaffAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData, ['password']);
+  // Ticked sub-districts travel back as one comma-separated value, so an answer with errors keeps them ticked.
+  const values = { ...formValues(formData, ['password']), areaIds: formData.getAll('areaIds').join(',') };
   const parsed = staffSchema.safeParse({ ...Object.fromEntries(formData), areaIds: formData.getAll('areaIds') });
   if (!parsed.success) return { ok: false, values, errors: fieldErrors(parsed.error) };
   try {

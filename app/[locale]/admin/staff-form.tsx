@@ -17,6 +17,7 @@ export function StaffForm({ areas }: { areas: Area[] }) {
   const locale = useLocale();
   const [state, action, pending] = useActionState(createStaffAction, emptyForm);
   const err = (name: string) => (state.errors[name] ? f(state.errors[name]) : undefined);
+  const ticked = (state.values.areaIds ?? '').split(',');
   return (
     <form action={action} className="card flex flex-col gap-4" noValidate>
       <FocusOnAnswer state={state} />
@@ -39,7 +40,7 @@ export function StaffForm({ areas }: { areas: Area[] }) {
         <div className="grid grid-cols-2 gap-2">
           {areas.map((area) => (
             <label key={area.id} className="flex min-h-11 items-center gap-2">
-              <input type="checkbox" name="areaIds" value={area.id} className="size-5" />
+              <input type="checkbox" name="areaIds" value={area.id} className="size-5" defaultChecked={ticked.includes(area.id)} />
               {locale === 'en' ? area.nameEn : area.nameZh}
             </label>
           ))}
