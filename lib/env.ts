@@ -1,9 +1,13 @@
 import { z } from 'zod';
 
+/** Placeholders for the organisation's registration numbers until real ones are configured (shown marked as demo). */
+export const demoOrg = { creditCode: '5133020000000000XX', record: '0000' };
+
 /**
  * The environment, parsed once. Nothing else reads process.env. Secrets are required in production;
  * in development and tests a fixed, clearly fake value is used so the two commands of the README work.
  */
+
 const devOnly = (value: string) => (process.env.NODE_ENV === 'production' ? undefined : value);
 
 const flag = z
@@ -50,8 +54,8 @@ export const envSchema = z
     PII_RETENTION_MONTHS: z.coerce.number().int().min(1).default(36),
     ORG_NAME_ZH: z.string().default('宁波市江北区慈善总会（“爱在江北”专项基金）'),
     ORG_NAME_EN: z.string().default('Ningbo Jiangbei District Charity Federation (Love in Jiangbei Fund)'),
-    ORG_CREDIT_CODE: z.string().default('5133020000000000XX（演示）'),
-    ORG_FUNDRAISING_RECORD: z.string().default('演示-公开募捐备案号 0000'),
+    ORG_CREDIT_CODE: z.string().default(demoOrg.creditCode),
+    ORG_FUNDRAISING_RECORD: z.string().default(demoOrg.record),
     ORG_CONTACT: z.string().default('0574-0000 0000 · aizaijiangbei@example.org'),
     /** Proxies in front of the app that append to X-Forwarded-For (a balancer: 1; a CDN before it: 2). */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),

@@ -1,21 +1,22 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { env } from '@/lib/env';
+import { orgParticulars } from '../_lib/org';
 
 export async function SiteFooter() {
-  const [t, locale] = await Promise.all([getTranslations('footer'), getLocale()]);
+  const [t, org] = await Promise.all([getTranslations('footer'), orgParticulars()]);
   const e = env();
   return (
     <footer className="mt-16 border-t border-line bg-white">
       <div className="mx-auto max-w-5xl px-4 py-8 text-[0.95rem] text-muted">
         <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
           <dt className="font-semibold">{t('org')}</dt>
-          <dd>{locale === 'en' ? e.ORG_NAME_EN : e.ORG_NAME_ZH}</dd>
+          <dd>{org.name}</dd>
           <dt className="font-semibold">{t('creditCode')}</dt>
-          <dd>{e.ORG_CREDIT_CODE}</dd>
+          <dd>{org.creditCode}</dd>
           <dt className="font-semibold">{t('record')}</dt>
-          <dd>{e.ORG_FUNDRAISING_RECORD}</dd>
+          <dd>{org.record}</dd>
           <dt className="font-semibold">{t('contact')}</dt>
-          <dd>{e.ORG_CONTACT}</dd>
+          <dd>{org.contact}</dd>
         </dl>
         <p className="mt-4">{t('privacy')}</p>
         {e.DEMO_PAYMENTS ? <p className="mt-1">{t('demo')}</p> : null}

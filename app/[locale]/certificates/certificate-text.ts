@@ -3,10 +3,11 @@ import type { CertificateView } from '@/lib/donations/certificates';
 import { env } from '@/lib/env';
 import { formatFen } from '@/lib/money';
 import { dateFormat } from '@/lib/i18n/dates';
+import { orgParticulars } from '../_lib/org';
 
 /** The certificate's wording in the reader's language, shared by the printable page and the PDF. */
 export async function certificateText(c: CertificateView) {
-  const [t, locale] = await Promise.all([getTranslations('certificate'), getLocale()]);
+  const [t, locale, org] = await Promise.all([getTranslations('certificate'), getLocale(), orgParticulars()]);
   const e = env();
   const en = locale === 'en';
   const date = dateFormat(locale, { dateStyle: 'long' }).format(c.paidAt);
@@ -31,11 +32,11 @@ export async function certificateText(c: CertificateView) {
       [t('amount'), amount],
       [t('date'), date],
       [t('purpose'), purpose],
-      [t('creditCode'), e.ORG_CREDIT_CODE],
-      [t('record'), e.ORG_FUNDRAISING_RECORD],
+      [t('creditCode'), org.creditCode],
+      [t('record'), org.record],
     ] as Array<[string, string]>,
     note,
-    issuer: en ? e.ORG_NAME_EN : e.ORG_NAME_ZH,
+    issuer: org.name,
     footer: t('verifyAt', { url: `${base}/certificates` }),
     metaTitle: `${t('title')} ${c.no}`,
   };

@@ -24,7 +24,7 @@ export default async function AdminDonationsPage({ searchParams }: { searchParam
   ]);
   const unspent = await unspentByDonation(db, list.rows.map((d) => d.id));
   const en = locale === 'en';
-  const day = dateFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+  const day = dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const query = (over: Record<string, string | number | undefined>) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...filters, ...over })) if (v !== undefined && v !== '' && k !== 'page') q.set(k, String(v));

@@ -58,7 +58,7 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
             <tbody>
               {log.map((l, i) => (
                 <tr key={i}>
-                  <td>{format.dateTime(l.at, { dateStyle: 'short', timeStyle: 'short' })}</td>
+                  <td>{format.dateTime(l.at, { dateStyle: 'medium', timeStyle: 'short' })}</td>
                   <td>
                     {l.who} · {r(l.role)}
                   </td>
