@@ -114,6 +114,11 @@ export async function decideDisbursement(db: Db, actor: Actor, disbursementId: s
     if (!row) throw new AppError('not_found');
     if (row.status !== 'requested') throw new AppError('conflict', `already ${row.status}`);
     if (row.requestedById === admin.id) throw new AppError('forbidden', 'the requester cannot decide their own request');
+    if (input.decision === 'approve') {
+      // Nothing is paid out without evidence (a request made before evidence was required may have none).
+      const [evidence] = await tx.select({ id: evidenceFiles.id }).from(evidenceFiles).where(eq(evidenceFiles.disbursementId, disbursementId)).limit(1);
+      if (!evidence) throw new AppError('invalid_input', 'no evidence', { reason: 'approve_needs_evidence' });
+    }
     const now = new Date();
     await tx
       .update(disbursements)

@@ -83,6 +83,21 @@ describe('payments out', () => {
     await expect(decideDisbursement(db, { userId: worker.id }, own.id, { decision: 'approve', reason: '社工批' })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
+  it('are not approved without evidence (a request from before evidence was required), only rejected', async () => {
+    const projectId = await newProject();
+    await give(projectId, 10_000);
+    const [worker, admin] = [await staffUser(db, 'social_worker'), await staffUser(db, 'admin')];
+    const [bare] = await db
+      .insert(disbursements)
+      .values({ projectId, amountFen: 1_000, payee: 'x', purpose: '旧申请', category: 'goods', requestedById: worker.id, status: 'requested' })
+      .returning();
+    await expect(decideDisbursement(db, { userId: admin.id }, bare.id, { decision: 'approve', reason: '同意' })).rejects.toMatchObject({
+      fields: { reason: 'approve_needs_evidence' },
+    });
+    expect(await fund(projectId)).toBe(10_000);
+    await expect(decideDisbursement(db, { userId: admin.id }, bare.id, { decision: 'reject', reason: '请补交票据' })).resolves.toEqual({ status: 'rejected' });
+  });
+
   it('need real evidence, checked by content', async () => {
     const projectId = await newProject();
     const worker = await staffUser(db, 'social_worker');

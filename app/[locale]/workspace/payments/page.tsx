@@ -66,7 +66,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
               </p>
               {r.status === 'approved' && decider ? <ReverseForm id={r.id} /> : null}
               {r.status === 'requested' && decider ? (
-                r.requestedById === user.id ? <p className="text-muted">{t('yours')}</p> : <DecideForm id={r.id} />
+                r.requestedById === user.id ? <p className="text-muted">{t('yours')}</p> : <DecideForm id={r.id} hasEvidence={Boolean(evidence.get(r.id)?.length)} />
               ) : null}
             </li>
           ))}

@@ -71,7 +71,7 @@ export function RequestPaymentForm({ projects, initial }: { projects: { id: stri
   );
 }
 
-export function DecideForm({ id }: { id: string }) {
+export function DecideForm({ id, hasEvidence }: { id: string; hasEvidence: boolean }) {
   const t = useTranslations('payments');
   const f = useTranslations('forms');
   const [state, action, pending] = useActionState(decidePaymentAction, emptyForm);
@@ -81,13 +81,16 @@ export function DecideForm({ id }: { id: string }) {
       <FocusOnAnswer state={state} />
       <input type="hidden" name="id" value={id} />
       {state.message === 'conflict' ? <p role="alert" className="font-semibold text-brand-700">{t('decidedAlready')}</p> : null}
+      {hasEvidence ? null : <p className="text-sm font-semibold text-sun-700">{f('approve_needs_evidence')}</p>}
       <Field name={`reason-${id}`} label={t('reason')} error={err}>
         <input id={`reason-${id}`} name="reason" className="field-input" defaultValue={state.values.reason} aria-invalid={err ? true : undefined} />
       </Field>
       <div className="flex gap-2">
-        <ConfirmButton backLabel={f('back')} name="decision" value="approve" className="btn-primary flex-1" disabled={pending} question={t('approveConfirm')} confirmLabel={t('approveYes')}>
-          {t('approve')}
-        </ConfirmButton>
+        {hasEvidence ? (
+          <ConfirmButton backLabel={f('back')} name="decision" value="approve" className="btn-primary flex-1" disabled={pending} question={t('approveConfirm')} confirmLabel={t('approveYes')}>
+            {t('approve')}
+          </ConfirmButton>
+        ) : null}
         <ConfirmButton backLabel={f('back')} name="decision" value="reject" className="btn-quiet flex-1" disabled={pending} question={t('rejectConfirm')} confirmLabel={t('rejectYes')}>
           {t('reject')}
         </ConfirmButton>
