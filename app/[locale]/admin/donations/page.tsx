@@ -71,7 +71,7 @@ export default async function AdminDonationsPage({ searchParams }: { searchParam
         </div>
         <p className="text-sm text-muted sm:col-span-3">{t('exportNote')}</p>
       </form>
-      <p className="font-semibold" data-testid="donations-summary">{list.netFen === null ? t('summaryMany', { count: list.count }) : t('summary', { count: list.count, net: formatFen(list.netFen) })}</p>
+      <p className="font-semibold" data-testid="donations-summary">{list.netFen === null ? t('summaryMany', { count: list.count }) : t('summary', { count: list.count, net: formatFen(list.netFen, { exact: true }) })}</p>
       {list.rows.length === 0 ? <p className="text-muted">{t('empty')}</p> : null}
       <ul className="flex flex-col gap-3">
         {list.rows.map((d) => {
@@ -89,12 +89,12 @@ export default async function AdminDonationsPage({ searchParams }: { searchParam
                   {d.certificateNo ? <p className="text-sm">{t('certificate')} {d.certificateNo}</p> : null}
                 </div>
                 <div className="text-right">
-                  <p className="text-lg font-bold">{formatFen(d.amountFen)}</p>
+                  <p className="text-lg font-bold">{formatFen(d.amountFen, { exact: true })}</p>
                   <StatusBadge status={d.status} label={t(`status.${d.status}`)} />
-                  {d.refundedFen > 0 ? <p className="text-sm text-muted">{t('refunded', { amount: formatFen(d.refundedFen) })}</p> : null}
+                  {d.refundedFen > 0 ? <p className="text-sm text-muted">{t('refunded', { amount: formatFen(d.refundedFen, { exact: true }) })}</p> : null}
                 </div>
               </div>
-              {d.failedRefundFen > 0 ? <p className="text-sm font-semibold text-brand-700">{t('refundFailed', { amount: formatFen(d.failedRefundFen) })}</p> : null}
+              {d.failedRefundFen > 0 ? <p className="text-sm font-semibold text-brand-700">{t('refundFailed', { amount: formatFen(d.failedRefundFen, { exact: true }) })}</p> : null}
               {canRefund ? <RefundForm intent={randomUUID()} donationId={d.id} suggested={(refundable / 100).toFixed(2)} refundable={formatFen(refundable, { exact: true })} /> : null}
             </li>
           );

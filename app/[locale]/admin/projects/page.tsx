@@ -32,7 +32,7 @@ export default async function AdminProjectsPage({ searchParams }: { searchParams
           <li key={p.id} className="card flex flex-wrap items-center justify-between gap-3">
             <div>
               <p className="font-bold">{locale === 'en' ? p.nameEn : p.nameZh}</p>
-              <p className="text-sm text-muted">{t(`status.${p.status}`)} · {t('goal')} {formatFen(p.goalFen)}</p>
+              <p className="text-sm text-muted">{t(`status.${p.status}`)} · {t('goal')} {formatFen(p.goalFen, { exact: true })}</p>
             </div>
             <div className="flex gap-2">
               <Link prefetch={false} href={`/projects/${p.slug}`} className="btn-quiet min-h-11 px-3 text-sm">{t('view')}</Link>

@@ -24,7 +24,7 @@ export default async function ReceiptRequestsPage() {
     <li key={r.id} className="card flex flex-col gap-1" data-testid="receipt-request">
       <div className="flex justify-between gap-2">
         <p className="font-bold">{(en ? r.projectNameEn : r.projectNameZh) ?? d('generalFund')}</p>
-        <p className="font-bold">{formatFen(r.amountFen - r.refundedFen)}</p>
+        <p className="font-bold">{formatFen(r.amountFen - r.refundedFen, { exact: true })}</p>
       </div>
       <p className="text-sm text-muted">{r.paidAt ? day.format(r.paidAt) : ''} · {d('certificate')} {r.certificateNo}</p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-[0.95rem]">

@@ -43,7 +43,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
             <li key={r.id} className="card flex flex-col gap-2" data-testid="payment-row">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <p className="font-bold">
-                  {locale === 'en' ? r.projectNameEn : r.projectName} · {formatFen(r.amountFen)}
+                  {locale === 'en' ? r.projectNameEn : r.projectName} · {formatFen(r.amountFen, { exact: true })}
                 </p>
                 <StatusBadge status={`payment_${r.status}`} label={t(`status.${r.status}`)} />
               </div>

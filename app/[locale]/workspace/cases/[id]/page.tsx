@@ -50,7 +50,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     [t('populations'), need.populations.map((p) => n(`population.${p}`)).join('、') || t('none')],
     [t('household'), need.householdSize],
     [t('area'), `${locale === 'en' ? area?.nameEn : area?.nameZh} ${need.village}`],
-    [t('estimatedCost'), need.estimatedCostFen === null ? t('none') : formatFen(need.estimatedCostFen)],
+    [t('estimatedCost'), need.estimatedCostFen === null ? t('none') : formatFen(need.estimatedCostFen, { exact: true })],
     [t('channel'), n(`channel.${need.channel}`)],
     [t('assignee'), view.assigneeName ?? t('none')],
     [t('project'), (locale === 'en' ? view.projectNameEn : view.projectName) ?? t('none')],
