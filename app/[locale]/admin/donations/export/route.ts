@@ -3,6 +3,7 @@ import { getActor } from '@/lib/auth/session';
 import { donationsCsv } from '@/lib/donations/admin-csv';
 import { donationFiltersSchema, donationsForExport } from '@/lib/donations/admin-list';
 import { httpStatus, isAppError } from '@/lib/errors';
+import { shanghaiDay } from '@/lib/needs/sla';
 import { textStream } from '@/lib/text-stream';
 
 export const runtime = 'nodejs';
@@ -11,7 +12,7 @@ export async function GET(req: Request): Promise<Response> {
   const filters = donationFiltersSchema.parse(Object.fromEntries(new URL(req.url).searchParams));
   try {
     const pages = await donationsForExport(getDb(), await getActor(), filters);
-    const day = new Date().toISOString().slice(0, 10);
+    const day = shanghaiDay(new Date()); // the day here, as the pages show it (times inside are UTC, ISO 8601)
     return new Response(textStream(donationsCsv(pages)), {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
