@@ -73,6 +73,8 @@ test('a gift is spent with evidence and a second approval, and the report, the p
   await expectOnPath(approver, '/admin');
   await approver.goto('/workspace/payments');
   const pending = approver.getByTestId('payment-row').filter({ hasText: purpose });
+  // Beside the request, what the project holds (enough here: the request left ¥70 of the gift).
+  await expect(pending.getByTestId('project-holds')).toHaveText(/^项目现有可用资金 ¥[\d,]+\.\d\d$/);
   await pending.getByLabel('审批意见').fill('票据齐全，同意');
   await pending.getByRole('button', { name: '批准' }).click();
   await approver.getByRole('alertdialog').getByRole('button', { name: '确认批准' }).click();

@@ -158,6 +158,7 @@ export async function listDisbursements(db: Db, actor: Actor, status?: 'requeste
   return db
     .select({
       id: disbursements.id,
+      projectId: disbursements.projectId,
       projectName: projects.nameZh,
       projectNameEn: projects.nameEn,
       amountFen: disbursements.amountFen,

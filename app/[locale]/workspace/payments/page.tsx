@@ -2,6 +2,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { listDisbursements, listEvidenceFor } from '@/lib/disbursements/disbursements';
+import { listFundBalances } from '@/lib/ledger/balances';
 import { formatFen } from '@/lib/money';
 import { normalizeTrackingCode } from '@/lib/needs/code';
 import { listProjectNames } from '@/lib/projects/queries';
@@ -23,8 +24,13 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
     listDisbursements(db, actor),
     listProjectNames(db),
   ]);
-  const evidence = await listEvidenceFor(db, actor, rows.map((r) => r.id));
   const decider = can(user.role, 'disbursement:decide');
+  const [evidence, funds] = await Promise.all([
+    listEvidenceFor(db, actor, rows.map((r) => r.id)),
+    // What each project holds, beside a request waiting for a decision (public figures).
+    decider && rows.some((r) => r.status === 'requested') ? listFundBalances(db) : null,
+  ]);
+  const held = (projectId: string) => funds?.projects.find((p) => p.projectId === projectId)?.balanceFen ?? 0;
   return (
     <ClientMessages namespaces={['payments', 'forms']}>
       <div className="flex flex-col gap-5">
@@ -65,6 +71,11 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                 )) ?? t('noFiles')}
               </p>
               {r.status === 'approved' && decider ? <ReverseForm id={r.id} /> : null}
+              {r.status === 'requested' && funds ? (
+                <p className={`text-sm ${held(r.projectId) < r.amountFen ? 'font-semibold text-brand-700' : 'text-muted'}`} data-testid="project-holds">
+                  {t(held(r.projectId) < r.amountFen ? 'holdsTooLittle' : 'holds', { amount: formatFen(held(r.projectId), { exact: true }) })}
+                </p>
+              ) : null}
               {r.status === 'requested' && decider ? (
                 r.requestedById === user.id ? <p className="text-muted">{t('yours')}</p> : <DecideForm id={r.id} hasEvidence={Boolean(evidence.get(r.id)?.length)} />
               ) : null}
