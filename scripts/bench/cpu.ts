@@ -1,18 +1,15 @@
 import fs from 'node:fs';
 
-/** CPU time (ms) used so far by the app's servers and by PostgreSQL's processes, read from /proc (Linux only). */
+/** CPU time (ms) used by the app's servers and by PostgreSQL's processes over some span. */
 export type CpuSample = { app: number; db: number };
+/** CPU time so far of each live `next-server` and `postgres` process, by pid (Linux's /proc; null elsewhere). */
+export type CpuReading = Map<string, { kind: keyof CpuSample; ms: number }>;
 
 const tick = 10; // ms per clock tick (USER_HZ is 100 on Linux)
 
-/**
- * Sums the CPU of every live `next-server` and `postgres` process. A process that started or ended between two
- * samples is counted from or up to when it was seen; the bench's own process (the load generator) is not counted.
- * Null where /proc is not there.
- */
-export function sampleCpu(): CpuSample | null {
+export function readCpu(): CpuReading | null {
   if (!fs.existsSync('/proc/self/stat')) return null;
-  const sample = { app: 0, db: 0 };
+  const reading: CpuReading = new Map();
   for (const pid of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     let stat: string;
@@ -22,10 +19,21 @@ export function sampleCpu(): CpuSample | null {
       continue; // ended meanwhile
     }
     const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const kind = name.startsWith('next-server') ? 'app' : name === 'postgres' ? 'db' : null;
+    if (!kind) continue;
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ms = (Number(fields[11]) + Number(fields[12])) * tick;
-    if (name.startsWith('next-server')) sample.app += ms;
-    else if (name === 'postgres') sample.db += ms;
+    reading.set(pid, { kind, ms: (Number(fields[11]) + Number(fields[12])) * tick });
   }
-  return sample;
+  return reading;
+}
+
+/**
+ * What each kind of process used between two readings: a process that started meanwhile counts from nothing, one
+ * that ended meanwhile (a pooled connection closing) is left out, so a span never reads less than nothing.
+ * The bench's own process (the load generator) is not counted.
+ */
+export function cpuBetween(before: CpuReading, after: CpuReading): CpuSample {
+  const used = { app: 0, db: 0 };
+  for (const [pid, now] of after) used[now.kind] += now.ms - (before.get(pid)?.ms ?? 0);
+  return used;
 }

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { sampleCpu, type CpuSample } from './cpu';
+import { cpuBetween, readCpu, type CpuSample } from './cpu';
 
 export const connections = 20;
 export const warmUpSeconds = 3;
@@ -56,12 +56,13 @@ export async function measure(label: string, kind: Kind, targets: Target[], seco
   const together = (duration: number) => Promise.all(targets.map((t) => run(t, duration)));
   await together(warmUpSeconds);
   const timed = async () => {
-    const before = sampleCpu();
+    const before = readCpu();
     const results = await together(seconds);
-    const after = sampleCpu();
-    const responses = results.reduce((s, r) => s + r.requests.total, 0);
-    const per = (k: keyof CpuSample) => Number(((after![k] - before![k]) / Math.max(1, responses)).toFixed(2));
-    return { results, cpuMs: before && after ? { app: per('app'), db: per('db') } : null };
+    const after = readCpu();
+    const responses = Math.max(1, results.reduce((s, r) => s + r.requests.total, 0));
+    const used = before && after ? cpuBetween(before, after) : null;
+    const per = (ms: number) => Number((ms / responses).toFixed(2));
+    return { results, cpuMs: used ? { app: per(used.app), db: per(used.db) } : null };
   };
   const runs = [await timed(), await timed()];
   // Responses over the run's length: the mean of autocannon's per-second samples under-counts slow routes.
