@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { alias } from 'drizzle-orm/pg-core';
@@ -171,6 +171,11 @@ export async function listDisbursements(db: Db, actor: Actor, status?: 'requeste
       requestedAt: disbursements.requestedAt,
       decidedByName: decider.name,
       decisionReason: disbursements.decisionReason,
+      reversalNote: disbursements.reversalNote,
+      reversedAt: disbursements.reversedAt,
+      // Who posted the correcting entry (the journal keeps it; the request row keeps who decided).
+      reversedByName: sql<string | null>`(select u.name from journal_entries je join users u on u.id = je.posted_by_id
+        where je.disbursement_id = ${disbursements.id} and je.kind = 'reversal' limit 1)`,
       needCode: needs.code,
     })
     .from(disbursements)

@@ -200,6 +200,9 @@ describe('corrections', () => {
     expect(await verifyInflows(db, [accountCodes.projectFund(projectId)])).toEqual([]);
     const [row] = await db.select().from(disbursements).where(eq(disbursements.id, req.id));
     expect(row).toMatchObject({ status: 'reversed', reversalNote: '重复支付，已追回' });
+    // The payments list says who corrected it, when, and why.
+    const listed = (await listDisbursements(db, { userId: admin.id })).find((d) => d.id === req.id);
+    expect(listed).toMatchObject({ status: 'reversed', reversalNote: '重复支付，已追回', reversedByName: admin.name, reversedAt: expect.any(Date) });
   });
 });
 

@@ -62,6 +62,11 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                 {r.decidedByName ? ` · ${t('decidedBy', { name: r.decidedByName })}` : ''}
               </p>
               {r.decisionReason ? <p className="text-sm">{t('decisionReasonLabel', { reason: r.decisionReason })}</p> : null}
+              {r.status === 'reversed' && r.reversedAt ? (
+                <p className="text-sm" data-testid="reversal">
+                  {t('reversedBy', { name: r.reversedByName ?? '—', date: format.dateTime(r.reversedAt, { dateStyle: 'medium' }), note: r.reversalNote ?? '' })}
+                </p>
+              ) : null}
               <p className="text-sm">
                 {t('filesLabel')}
                 {evidence.get(r.id)?.map((e) => (
