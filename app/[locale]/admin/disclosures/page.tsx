@@ -4,15 +4,13 @@ import { formatDay } from '@/lib/i18n/dates';
 import { shanghaiDay } from '@/lib/needs/sla';
 import { listDueDisclosures } from '@/lib/reports/disclosures-due';
 import { requirePermission } from '../../_lib/guard';
-import { publishDisclosureAction } from './actions';
-import { ConfirmButton } from '../../_components/confirm-button';
+import { PublishForm } from './publish-form';
 import { AdminNav } from '../_components/admin-nav';
 
 export default async function AdminDisclosuresPage() {
   const admin = await requirePermission('report:publish', '/admin/disclosures');
   const today = shanghaiDay(new Date());
-  const [forms, t, locale, due] = await Promise.all([
-    getTranslations('forms'),
+  const [t, locale, due] = await Promise.all([
     getTranslations('disclosure'),
     getLocale(),
     listDueDisclosures(getDb(), { userId: admin.id }, today),
@@ -39,19 +37,7 @@ export default async function AdminDisclosuresPage() {
                 <a className="btn-quiet flex-1" href={`/admin/disclosures/preview?${query}`}>
                   {t('preview')}
                 </a>
-                <form action={publishDisclosureAction} className="flex-1">
-                  <input type="hidden" name="projectId" value={d.projectId} />
-                  <input type="hidden" name="kind" value={d.kind} />
-                  <input type="hidden" name="periodStart" value={d.start} />
-                  <input type="hidden" name="periodEnd" value={d.end} />
-                  <ConfirmButton backLabel={forms('back')}
-                    className="btn-primary w-full"
-                    confirmLabel={t('publishYes')}
-                    question={t('publishConfirm', { name: locale === 'en' ? d.nameEn : d.nameZh, period: t('period', { start: formatDay(locale, d.start), end: formatDay(locale, d.end) }) })}
-                  >
-                    {t('publish')}
-                  </ConfirmButton>
-                </form>
+                <PublishForm due={d} className="flex-1" />
               </div>
             </li>
           );

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { previewDisclosure } from '@/lib/reports/disclosures';
 import { DisclosureView } from '../../../_components/disclosure-view';
 import { requirePermission } from '../../../_lib/guard';
+import { PublishForm } from '../publish-form';
 
 const query = z.object({
   project: z.string().uuid(),
@@ -22,6 +23,11 @@ export default async function PreviewPage({ searchParams }: { searchParams: Prom
     <div className="flex flex-col gap-3">
       <p className="badge self-start bg-sun-50 text-sun-700">{t('draft')}</p>
       <DisclosureView content={content} kind={parsed.data.kind} />
+      {/* Published from here as from the list (a period published already leads to the published one). */}
+      <PublishForm
+        due={{ projectId: parsed.data.project, kind: parsed.data.kind, start: parsed.data.start, end: parsed.data.end, nameZh: content.project.nameZh, nameEn: content.project.nameEn }}
+        className="self-start print:hidden"
+      />
     </div>
   );
 }

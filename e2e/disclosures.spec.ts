@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { accounts, expectOnPath, signIn } from './helpers';
+
+test('an administrator publishes a disclosure from its preview; published again from an old page, it leads to the same report', async ({ browser }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, accounts.admin);
+  await expectOnPath(admin, '/admin');
+  await admin.goto('/admin/disclosures');
+  // A second tab left open on the list, as another administrator might have it.
+  const stale = await admin.context().newPage();
+  await stale.goto('/admin/disclosures');
+
+  const first = admin.getByTestId('due-disclosure').first();
+  const title = (await first.locator('p').first().textContent())!.trim();
+  const period = (await first.locator('p').nth(1).textContent())!.split(' · ')[0].trim();
+  const thisOne = (page: typeof admin) => page.getByTestId('due-disclosure').filter({ hasText: title }).filter({ hasText: period });
+  await first.getByRole('link', { name: '预览' }).click();
+  await expect(admin.getByText('草稿预览（尚未发布）')).toBeVisible();
+  await admin.getByRole('button', { name: '发布' }).click();
+  await admin.getByRole('alertdialog').getByRole('button', { name: '确认发布' }).click();
+  await expect(admin).toHaveURL(/\/transparency\/disclosures\/[0-9a-f-]{36}$/);
+  const published = admin.url();
+
+  // The old tab still offers it: publishing again is no error, and no second report — the one published.
+  const same = thisOne(stale);
+  await same.getByRole('button', { name: '发布' }).click();
+  await stale.getByRole('alertdialog').getByRole('button', { name: '确认发布' }).click();
+  await expect(stale).toHaveURL(published);
+  await admin.goto('/admin/disclosures');
+  await expect(thisOne(admin)).toHaveCount(0);
+  await admin.context().close();
+});
