@@ -213,6 +213,13 @@ test('a donor or a visitor cannot call the refund action directly; an administra
   await page.goto(`/admin/donations?q=${gift.certificate_no}`);
   const row = page.getByTestId('admin-donation').first();
   await row.getByText('退款', { exact: true }).click();
+  // More than can be refunded: nothing to confirm, answered at the field.
+  await row.getByLabel('退款金额（元）').fill('100000');
+  await row.getByLabel('退款原因（仅内部记录）').fill('捐赠人来电申请');
+  await row.getByRole('button', { name: '通过支付通道退款' }).click();
+  await expect(row.getByLabel('退款金额（元）')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('alertdialog')).toBeHidden();
+  await row.getByLabel('退款原因（仅内部记录）').fill('');
   await row.getByLabel('退款金额（元）').fill('0.50');
   // A refund says why, for the audit log: refused at the field without it, the amount kept.
   await row.getByRole('button', { name: '通过支付通道退款' }).click();

@@ -65,17 +65,20 @@ test.describe('signing in', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const header = page.getByRole('banner');
-    await signIn(page, accounts.donor);
-    await expectOnPath(page, '/me');
-    await expect(header.getByRole('link', { name: '我的捐赠' })).toBeVisible();
-    // The cached page shows before the browser's session check answers: hold that answer back.
+    // The page shows before the browser's session check answers: hold that answer back, from signing in on.
     await page.route('**/api/auth/session', async (route) => {
       await new Promise((r) => setTimeout(r, 3000));
       await route.continue();
     });
-    await page.goto('/projects');
-    // The link is there (what shows without JavaScript), its place kept empty.
+    // The link is there (what shows without JavaScript), its place kept empty: on the page signing in leads to…
     const login = header.getByRole('link', { name: '登录', includeHidden: true });
+    await signIn(page, accounts.donor);
+    await expectOnPath(page, '/me');
+    await expect(login).toHaveCount(1);
+    expect(await login.isVisible()).toBe(false);
+    await expect(header.getByRole('link', { name: '我的捐赠' })).toBeVisible();
+    // …and on a cached page opened afresh.
+    await page.goto('/projects');
     await expect(login).toHaveCount(1);
     expect(await login.isVisible()).toBe(false);
     await expect(header.getByRole('link', { name: '我的捐赠' })).toBeVisible();

@@ -8,10 +8,14 @@ describe('parseYuan', () => {
     expect(parseYuan('99.5')).toBe(9950);
     expect(parseYuan('¥1,000.05')).toBe(100005);
     expect(parseYuan(' 20 ')).toBe(2000);
+    // As a Chinese input method types it.
+    expect(parseYuan('１０００')).toBe(100000);
+    expect(parseYuan('1000元')).toBe(100000);
+    expect(parseYuan('￥５０.５')).toBe(5050);
   });
 
   it('refuses what is not an amount', () => {
-    for (const bad of ['', 'abc', '-5', '1.234', '1e5', '12..3', 'NaN']) expect(parseYuan(bad)).toBeNull();
+    for (const bad of ['', 'abc', '-5', '1.234', '1e5', '12..3', 'NaN', '元', '5元元']) expect(parseYuan(bad)).toBeNull();
   });
 
   it('round-trips any amount of fen through its exact formatting', () => {

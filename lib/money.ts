@@ -8,7 +8,8 @@ export function assertFen(value: number): Fen {
 
 /** Parses what a person typed as yuan ("100", "99.5", "1,000.00") into fen; null when it is not money. */
 export function parseYuan(text: string): Fen | null {
-  const cleaned = text.trim().replace(/[,，\s]/g, '').replace(/^[¥￥]/, '');
+  // As people type it: full-width digits (a Chinese input method), ¥ before or 元 after, thousands separated.
+  const cleaned = text.normalize('NFKC').trim().replace(/[,，\s]/g, '').replace(/^[¥￥]/, '').replace(/元$/, '');
   if (!/^\d{1,12}(\.\d{1,2})?$/.test(cleaned)) return null;
   const [whole, frac = ''] = cleaned.split('.');
   return Number(whole) * 100 + Number(frac.padEnd(2, '0'));

@@ -10,7 +10,7 @@ const made = new Map<string, Intl.DateTimeFormat>();
 export function dateFormat(locale: Locale | string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): Intl.DateTimeFormat {
   const key = `${locale} ${JSON.stringify(options)}`;
   let format = made.get(key);
-  if (!format) made.set(key, (format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone, ...options })));
+  if (!format) made.set(key, (format = new Intl.DateTimeFormat(locale === 'en' ? 'en' : 'zh-CN', { timeZone, ...options })));
   return format;
 }
 

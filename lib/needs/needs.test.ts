@@ -274,7 +274,10 @@ describe('the queue', () => {
     expect(await search('138 1234 5678')).toEqual({ area: 'cicheng', phone: phoneSearchKey('13812345678') });
     expect(await search('jb 7kq4 mx3a')).toEqual({ area: 'cicheng', q: 'jb 7kq4 mx3a' }); // a code, read as typed
     expect(await search('公家村')).toEqual({ area: 'cicheng', q: '公家村' });
-    for (const number of ['1234-5678', '330205194001011234', '5678901']) expect(await search(number)).toEqual({ area: 'cicheng', numberRefused: '1' });
+    expect(await search('１３８.１２３４.５６７８')).toEqual({ area: 'cicheng', phone: phoneSearchKey('13812345678') });
+    for (const number of ['1234-5678', '330205194001011234', '5678901', '１２３４５６７', '王 138.1234']) {
+      expect(await search(number)).toEqual({ area: 'cicheng', numberRefused: '1' });
+    }
     // The phone's keyed hash is what the needs table holds: only staff may have it computed.
     const donor = await staffUser(db, 'donor');
     await expect(queueSearch(db, { userId: donor.id }, { q: '13812345678' })).rejects.toMatchObject({ code: 'forbidden' });

@@ -124,9 +124,11 @@ export async function queueSearch(db: Db, actor: Actor, fields: Record<string, s
   const { page: _page, ...filter } = queueFilterSchema.parse(fields); // a new search starts on its first page
   let kept: Record<string, string | number | undefined> = filter;
   if (filter.q) {
-    const phone = phoneSearchKey(filter.q);
+    // As typed on a phone: full-width digits (a Chinese input method), dots or brackets between the groups.
+    const plain = filter.q.normalize('NFKC').replace(/[\s.()\-]/g, '');
+    const phone = phoneSearchKey(plain);
     if (phone) kept = { ...filter, q: undefined, phone };
-    else if (!normalizeTrackingCode(filter.q) && /\d{6,}/.test(filter.q.replace(/[\s-]/g, ''))) kept = { ...filter, q: undefined, numberRefused: 1 };
+    else if (!normalizeTrackingCode(filter.q) && /\d{6,}/.test(plain)) kept = { ...filter, q: undefined, numberRefused: 1 };
   }
   return new URLSearchParams(Object.entries(kept).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
 }

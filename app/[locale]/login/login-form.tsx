@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { signIn } from '@/lib/auth/client';
 import { Field } from '../_components/field';
+import { rememberSignedIn } from '../_components/account-hint';
 
 const reasons = ['invalid', 'throttled', 'disabled'] as const;
 
@@ -26,6 +27,7 @@ export function LoginForm({ next }: { next: string }) {
     });
     setPending(false);
     if (result?.ok && !result.error) {
+      rememberSignedIn(true); // the header of the page it goes to shows no "登录" while it asks who this is
       router.push(next);
       router.refresh();
       return;

@@ -8,6 +8,7 @@ import { Field } from '../_components/field';
 import { emptyForm } from '../_lib/form-state';
 import { registerAction } from './actions';
 import { FocusOnAnswer } from '../_components/focus-on-answer';
+import { rememberSignedIn } from '../_components/account-hint';
 
 export function RegisterForm() {
   const t = useTranslations('auth');
@@ -21,6 +22,7 @@ export function RegisterForm() {
   useEffect(() => {
     if (!state.ok) return;
     signIn('credentials', { login: state.values.login, password: password.current, redirect: false }).then(() => {
+      rememberSignedIn(true);
       router.push('/me');
       router.refresh();
     });

@@ -57,6 +57,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
               placeholder={t('searchHint')}
               className="field-input"
               aria-invalid={filter.numberRefused ? true : undefined}
+              autoFocus={Boolean(filter.numberRefused)}
               aria-describedby={filter.numberRefused ? 'q-error' : undefined}
             />
             {filter.numberRefused ? (

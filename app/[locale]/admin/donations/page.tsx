@@ -95,7 +95,7 @@ export default async function AdminDonationsPage({ searchParams }: { searchParam
                 </div>
               </div>
               {d.failedRefundFen > 0 ? <p className="text-sm font-semibold text-brand-700">{t('refundFailed', { amount: formatFen(d.failedRefundFen, { exact: true }) })}</p> : null}
-              {canRefund ? <RefundForm intent={randomUUID()} donationId={d.id} suggested={(refundable / 100).toFixed(2)} refundable={formatFen(refundable, { exact: true })} /> : null}
+              {canRefund ? <RefundForm intent={randomUUID()} donationId={d.id} refundableFen={refundable} /> : null}
             </li>
           );
         })}

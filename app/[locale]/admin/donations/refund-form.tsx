@@ -8,7 +8,8 @@ import { refundDonationAction } from './actions';
 import { FocusOnAnswer } from '../../_components/focus-on-answer';
 import { ConfirmButton } from '../../_components/confirm-button';
 
-export function RefundForm({ donationId, suggested, refundable, intent }: { donationId: string; suggested: string; refundable: string; intent: string }) {
+export function RefundForm({ donationId, refundableFen, intent }: { donationId: string; refundableFen: number; intent: string }) {
+  const refundable = formatFen(refundableFen, { exact: true });
   const t = useTranslations('donations');
   const f = useTranslations('forms');
   const [state, action, pending] = useActionState(refundDonationAction, emptyForm);
@@ -21,7 +22,7 @@ export function RefundForm({ donationId, suggested, refundable, intent }: { dona
         <input type="hidden" name="donationId" value={donationId} />
         <input type="hidden" name="intent" value={state.values.intent ?? intent} />
         <label htmlFor={`refund-${donationId}`} className="field-label">{t('refundAmount')}</label>
-        <input id={`refund-${donationId}`} name="amount" inputMode="decimal" className="field-input" defaultValue={state.values.amount ?? suggested}
+        <input id={`refund-${donationId}`} name="amount" inputMode="decimal" className="field-input" defaultValue={state.values.amount ?? (refundableFen / 100).toFixed(2)}
           aria-invalid={error ? true : undefined} aria-describedby={`refund-${donationId}-hint`} />
         <p id={`refund-${donationId}-hint`} className="field-hint">{t('refundable', { amount: refundable })}</p>
         {error ? <p className="field-error" role="alert">{t(`errors.${error}`, { amount: refundable })}</p> : null}
@@ -35,7 +36,8 @@ export function RefundForm({ donationId, suggested, refundable, intent }: { dona
         <ConfirmButton backLabel={f('back')} className="btn-secondary" disabled={pending} confirmLabel={t('refundYes')}
           question={(form) => {
             const fen = parseYuan(String(new FormData(form).get('amount') ?? ''));
-            return fen ? t('refundConfirm', { amount: formatFen(fen, { exact: true }) }) : null;
+            // Nothing to confirm for an amount that cannot be refunded: the server answers at the field at once.
+            return fen && fen <= refundableFen ? t('refundConfirm', { amount: formatFen(fen, { exact: true }) }) : null;
           }}>
           {t('refundSubmit')}
         </ConfirmButton>
