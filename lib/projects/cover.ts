@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { projectCovers, projects } from '@/db/schema';
 import { authorize, type Actor } from '@/lib/auth/actor';
-import { AppError } from '@/lib/errors';
+import { AppError, isAppError } from '@/lib/errors';
 import { maxCoverBytes } from './cover-size';
 
 type CoverType = 'image/jpeg' | 'image/png' | 'image/webp';
@@ -46,12 +46,14 @@ export async function saveProjectCover(db: Db, actor: Actor, projectId: string, 
  */
 export async function loadProjectCover(db: Db, actor: Actor, slug: string) {
   const [cover] = await db
-    .select({ contentType: projectCovers.contentType, data: projectCovers.data, updatedAt: projectCovers.updatedAt, status: projects.status })
+    .select({ contentType: projectCovers.contentType, data: projectCovers.data, status: projects.status })
     .from(projectCovers)
     .innerJoin(projects, eq(projects.id, projectCovers.projectId))
     .where(eq(projects.slug, slug));
   if (!cover) return null;
   const draft = cover.status === 'draft';
-  if (draft && !(await authorize(db, actor, 'project:edit').catch(() => null))) return null;
+  // A visitor or anyone else who may not edit it is told what a visitor is told of a draft: there is nothing here.
+  const mayEdit = () => authorize(db, actor, 'project:edit').then(() => true, (e) => (isAppError(e) ? false : Promise.reject(e)));
+  if (draft && !(await mayEdit())) return null;
   return { contentType: cover.contentType, data: cover.data, draft };
 }
