@@ -7,7 +7,6 @@ export const demoOrg = { creditCode: '5133020000000000XX', record: '0000' };
  * The environment, parsed once. Nothing else reads process.env. Secrets are required in production;
  * in development and tests a fixed, clearly fake value is used so the two commands of the README work.
  */
-
 const devOnly = (value: string) => (process.env.NODE_ENV === 'production' ? undefined : value);
 
 const flag = z

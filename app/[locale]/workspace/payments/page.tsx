@@ -30,7 +30,8 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
     // What each project holds, beside a request waiting for a decision (public figures).
     decider && rows.some((r) => r.status === 'requested') ? listFundBalances(db) : null,
   ]);
-  const held = (projectId: string) => funds?.projects.find((p) => p.projectId === projectId)?.balanceFen ?? 0;
+  const holds = new Map(funds?.projects.map((p) => [p.projectId, p.balanceFen]) ?? []);
+  const held = (projectId: string) => holds.get(projectId) ?? 0;
   return (
     <ClientMessages namespaces={['payments', 'forms']}>
       <div className="flex flex-col gap-5">
