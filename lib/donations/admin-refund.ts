@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { auditLog, donations, fundInflows } from '@/db/schema';
@@ -40,43 +40,59 @@ export async function unspentByDonation(db: Db, donationIds: string[]): Promise<
 }
 
 /**
- * An administrator refunds (part of) a gift through the processor it was paid with. The processor's refund
- * event does the bookkeeping (at once for the demo processor, by webhook for Stripe). Money the project has
- * already spent is not refundable from here: the admin is told how much still is.
+ * An administrator refunds (part of) a gift through the processor it was paid with, and books it from the processor's
+ * answer — Stripe's refund object, the demo processor's settled event — before the gift's row lock is let go: a second
+ * refund of the same gift waits, then sees the first (never two refunds checked against the same money). The
+ * processor's own report of the refund, arriving later, finds it booked and changes nothing. Money the project has
+ * already spent is not refundable from here: the admin is told how much still is. The same form sent again (a double
+ * click, a retried request) refunds once.
  */
 export async function requestRefund(db: Db, actor: Actor, input: z.infer<typeof refundSchema>): Promise<void> {
   const admin = await authorize(db, actor, 'donation:refund');
-  const [d] = await db.select().from(donations).where(eq(donations.id, input.donationId));
-  if (!d) throw new AppError('not_found', 'no such donation');
-  if (d.status !== 'paid' && d.status !== 'partially_refunded') {
-    throw new AppError('conflict', 'not refundable', { amount: 'refund_not_paid' });
+  const [found] = await db.select().from(donations).where(eq(donations.id, input.donationId));
+  if (!found) throw new AppError('not_found', 'no such donation');
+  const provider = providerNamed(found.provider);
+  let paymentId = found.providerPaymentId;
+  if (!paymentId && found.providerInvoiceId && provider.paymentOfInvoice) {
+    // A monthly gift: find its payment first (a network call, before any lock) and keep it, so the refund's webhook finds this donation.
+    paymentId = await resolveInvoicePayment(db, found.provider, found.providerInvoiceId, provider.paymentOfInvoice);
   }
-  if (input.amountFen > d.amountFen - d.refundedFen) {
-    throw new AppError('invalid_input', 'more than was given', { amount: 'refund_too_much' });
-  }
-  if (input.amountFen > (await refundableFen(db, d))) {
-    throw new AppError('insufficient_funds', 'already spent', { amount: 'refund_spent' });
-  }
-  const provider = providerNamed(d.provider);
-  let paymentId = d.providerPaymentId;
-  if (!paymentId && d.providerInvoiceId && provider.paymentOfInvoice) {
-    // A monthly gift: find its payment first and keep it, so the refund's webhook finds this donation.
-    paymentId = await resolveInvoicePayment(db, d.provider, d.providerInvoiceId, provider.paymentOfInvoice);
-  }
-  const settled = await provider.refund({
-    donationId: d.id,
-    providerPaymentId: paymentId,
-    providerInvoiceId: d.providerInvoiceId,
-    amountFen: input.amountFen,
-    // Not the running total: a second refund made before the first one's webhook arrives would repeat it.
-    idempotencyKey: `refund:${d.id}:${input.intent}`,
+  await db.transaction(async (tx) => {
+    const [d] = await tx.select().from(donations).where(eq(donations.id, input.donationId)).for('update');
+    if (await refundedWith(tx, d.id, input.intent)) return;
+    if (d.status !== 'paid' && d.status !== 'partially_refunded') {
+      throw new AppError('conflict', 'not refundable', { amount: 'refund_not_paid' });
+    }
+    if (input.amountFen > d.amountFen - d.refundedFen) {
+      throw new AppError('invalid_input', 'more than was given', { amount: 'refund_too_much' });
+    }
+    if (input.amountFen > (await refundableFen(tx, d))) {
+      throw new AppError('insufficient_funds', 'already spent', { amount: 'refund_spent' });
+    }
+    const settled = await provider.refund({
+      donationId: d.id,
+      providerPaymentId: paymentId,
+      providerInvoiceId: d.providerInvoiceId,
+      amountFen: input.amountFen,
+      idempotencyKey: `refund:${d.id}:${input.intent}`,
+    });
+    await tx.insert(auditLog).values({
+      actorId: admin.id,
+      action: 'donation:refund',
+      targetType: 'donation',
+      targetId: d.id,
+      details: { amountFen: input.amountFen, refundedTotalFen: d.refundedFen + input.amountFen, provider: d.provider, reason: input.reason, intent: input.intent },
+    });
+    await applyPaymentEvent(tx, d.provider, settled.eventId, settled.type, settled.event);
   });
-  await db.insert(auditLog).values({
-    actorId: admin.id,
-    action: 'donation:refund',
-    targetType: 'donation',
-    targetId: d.id,
-    details: { amountFen: input.amountFen, refundedTotalFen: d.refundedFen + input.amountFen, provider: d.provider, reason: input.reason },
-  });
-  if (settled) await applyPaymentEvent(db, d.provider, settled.eventId, settled.type, settled.event);
+}
+
+/** Whether this form has refunded this gift already (its audit line names the form). */
+async function refundedWith(tx: Db, donationId: string, intent: string): Promise<boolean> {
+  const [done] = await tx
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(eq(auditLog.targetType, 'donation'), eq(auditLog.targetId, donationId), eq(auditLog.action, 'donation:refund'), sql`${auditLog.details}->>'intent' = ${intent}`))
+    .limit(1);
+  return !!done;
 }

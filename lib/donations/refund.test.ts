@@ -119,6 +119,21 @@ describe('refunds', () => {
     expect(await balanceOf(db, fundOf(project.id))).toBe(4000);
   });
 
+  it('two administrators refunding the same gift at once: the second is checked against what the first left', async () => {
+    const [a, b] = [await newUser(db, 'admin'), await newUser(db, 'admin')];
+    const project = await newProject(db);
+    const d = await newPendingDonation(db, { projectId: project.id });
+    await pay(d.id, `pi_${randomUUID()}`);
+    const form = (amountFen: number) => ({ donationId: d.id, amountFen, intent: randomUUID(), reason: '捐赠人申请' });
+    const results = await Promise.allSettled([requestRefund(db, { userId: a.id }, form(7000)), requestRefund(db, { userId: b.id }, form(7000))]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ fields: { amount: 'refund_too_much' } });
+    expect((await donationRow(db, d.id)).refundedFen).toBe(7000);
+    expect(await balanceOf(db, fundOf(project.id))).toBe(3000);
+    expect(await entriesFor(db, d.id, 'refund')).toBe(1);
+  });
+
   it("a processor's fee learnt after the gift was spent is covered outside the fund, never by another donor's gift", async () => {
     const project = await newProject(db);
     const [spent, other] = [await newPendingDonation(db, { projectId: project.id }), await newPendingDonation(db, { projectId: project.id })];

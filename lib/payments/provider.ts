@@ -55,13 +55,14 @@ export type PaymentEvent =
   | { kind: 'plan_ended'; subscriptionId: string }
   | { kind: 'ignored'; reason: string };
 
-/** An event some processors settle at once (the demo processor); Stripe reports through its webhook instead. */
+/** What a processor says happened, in our terms: from its webhook, or from its answer to a request (a refund, a demo cancellation). */
 export type SettledEvent = { eventId: string; type: string; event: PaymentEvent };
 
 export type PaymentProvider = {
   name: ProviderName;
   createCheckout(request: CheckoutRequest): Promise<CheckoutResult>;
-  refund(request: RefundRequest): Promise<SettledEvent | null>;
+  /** The refund as the processor answers it (under way, through, or failed), to be booked at once. */
+  refund(request: RefundRequest): Promise<SettledEvent>;
   cancelSubscription(subscriptionId: string, idempotencyKey: string): Promise<SettledEvent | null>;
   /** The payment behind a subscription invoice, where the processor's invoice events do not carry it. */
   paymentOfInvoice?(invoiceId: string): Promise<string | null>;

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { donations, recurringPlans } from '@/db/schema';
+import { donations, recurringPlans, refunds } from '@/db/schema';
 import { useTestDb } from '@/db/test-db';
 import { requestRefund } from '@/lib/donations/admin-refund';
+import { applyPaymentEvent } from '@/lib/donations/apply-event';
 import { fulfilDonation } from '@/lib/donations/fulfil';
 import { donationFormSchema } from '@/lib/donations/input';
 import { cancelOwnPlan } from '@/lib/donations/plans';
@@ -73,7 +74,7 @@ describe('Stripe Checkout, through the real stripe client against a stand-in', (
     expect(req.form.client_reference_id).toBe(planId);
   });
 
-  it('refunds through Stripe for an administrator only; the webhook does the bookkeeping', async () => {
+  it("refunds through Stripe for an administrator only, booked from Stripe's answer; its webhook changes nothing", async () => {
     const [admin, donor] = [await newUser(db, 'admin'), await newUser(db, 'donor')];
     const project = await newProject(db);
     const d = await newPendingDonation(db, { projectId: project.id, provider: 'stripe' });
@@ -90,19 +91,31 @@ describe('Stripe Checkout, through the real stripe client against a stand-in', (
     const req = last('/v1/refunds');
     expect(req.form).toMatchObject({ payment_intent: pi, amount: '2500', 'metadata[donation_id]': d.id });
     expect(req.headers['idempotency-key']).toBe(`refund:${d.id}:${form.intent}`);
-    const [row] = await db.select().from(donations).where(eq(donations.id, d.id));
-    expect(row.refundedFen).toBe(0); // not until the refund's own event arrives
+    const refunded = async () => (await db.select().from(donations).where(eq(donations.id, d.id)))[0].refundedFen;
+    expect(await refunded()).toBe(2500); // booked at once, before any webhook
+    const [booked] = await db.select().from(refunds).where(eq(refunds.donationId, d.id));
+    expect(booked).toMatchObject({ providerPaymentId: pi, amountFen: 2500, bookedFen: 2500, failed: false });
 
-    // A second refund before the first one's webhook is a refund of its own (the same form again is not).
+    // Stripe's own report of the same refund, arriving afterwards, is the same refund.
+    const report = { kind: 'refund', providerPaymentId: pi, refundId: booked.refundId, amountFen: 2500, failed: false } as const;
+    await applyPaymentEvent(db, 'stripe', `evt_${randomUUID()}`, 'refund.created', report);
+    expect(await refunded()).toBe(2500);
+
+    // The same form again is not sent to Stripe again; a new form is a refund of its own.
+    const sent = stripe().requests.length;
+    await requestRefund(db, { userId: admin.id }, form);
+    expect(stripe().requests.length).toBe(sent);
     const second = { ...form, intent: randomUUID() };
     await requestRefund(db, { userId: admin.id }, second);
     expect(last('/v1/refunds').headers['idempotency-key']).toBe(`refund:${d.id}:${second.intent}`);
-    await requestRefund(db, { userId: admin.id }, form);
-    expect(last('/v1/refunds').headers['idempotency-key']).toBe(`refund:${d.id}:${form.intent}`);
+    expect(await refunded()).toBe(5000);
 
-    await expect(requestRefund(db, { userId: admin.id }, { ...form, amountFen: 10001 })).rejects.toMatchObject({
+    await expect(requestRefund(db, { userId: admin.id }, { ...form, intent: randomUUID(), amountFen: 5001 })).rejects.toMatchObject({
       fields: { amount: 'refund_too_much' },
     });
+    // If Stripe later reports the first refund failed, it is reversed.
+    await applyPaymentEvent(db, 'stripe', `evt_${randomUUID()}`, 'refund.failed', { ...report, failed: true });
+    expect(await refunded()).toBe(2500);
   });
 
   it("cancels a donor's own subscription at Stripe, and nobody else's", async () => {

@@ -1,10 +1,12 @@
 import type Stripe from 'stripe';
 import type { CheckoutRequest, PaymentMethod, PaymentProvider, RefundRequest } from '../provider';
 import { createStripeClient, type StripeConfig } from './client';
+import { refundOf } from './translate';
 
 /**
  * Stripe Checkout in CNY, amounts in fen. One-off gifts offer the configured methods (card, Alipay, WeChat Pay);
- * monthly giving is a card subscription. Stripe's webhook, not these calls, does the bookkeeping.
+ * monthly giving is a card subscription. Stripe's webhook does the bookkeeping, except for a refund, booked from
+ * Stripe's answer (its webhook then confirms it, or reports its failure).
  */
 export function createStripeProvider(config: StripeConfig, methods: PaymentMethod[]): PaymentProvider & { stripe: Stripe } {
   const stripe = createStripeClient(config);
@@ -20,7 +22,7 @@ export function createStripeProvider(config: StripeConfig, methods: PaymentMetho
     },
     async refund(request: RefundRequest) {
       if (!request.providerPaymentId) throw new Error('a Stripe refund needs the payment intent');
-      await stripe.refunds.create(
+      const refund = await stripe.refunds.create(
         {
           payment_intent: request.providerPaymentId,
           amount: request.amountFen,
@@ -29,7 +31,8 @@ export function createStripeProvider(config: StripeConfig, methods: PaymentMetho
         },
         { idempotencyKey: request.idempotencyKey },
       );
-      return null; // refund.created arrives through the webhook
+      // Booked from this answer; refund.created, arriving through the webhook, then finds it booked.
+      return { eventId: `refund_created:${refund.id}`, type: 'refund.created', event: refundOf(refund) };
     },
     async cancelSubscription(subscriptionId, idempotencyKey) {
       await stripe.subscriptions.cancel(subscriptionId, {}, { idempotencyKey });

@@ -84,7 +84,8 @@ function invoicePaid(invoice: Stripe.Invoice, created: number): PaymentEvent {
   };
 }
 
-function refundOf(refund: Stripe.Refund): PaymentEvent {
+/** A refund as Stripe reports it — in its events, or in the answer to creating it. */
+export function refundOf(refund: Stripe.Refund): PaymentEvent {
   const pi = idOf(refund.payment_intent);
   if (!pi) return ignore('refund without a payment intent');
   if (refund.currency !== 'cny') return ignore(`refund in ${refund.currency}`);

@@ -88,7 +88,8 @@ function answer(method: string, path: string, form: Record<string, string>, n: n
     return { id, object: 'checkout.session', url: `https://checkout.stripe.com/c/pay/${id}`, mode: form.mode, status: 'open' };
   }
   if (method === 'POST' && path === '/v1/refunds') {
-    return { id: `re_${n}`, object: 'refund', amount: Number(form.amount), payment_intent: form.payment_intent, status: 'succeeded' };
+    const id = `re_test_${n}_${randomUUID().slice(0, 8)}`;
+    return { id, object: 'refund', amount: Number(form.amount), currency: 'cny', payment_intent: form.payment_intent, status: 'pending' };
   }
   if (method === 'DELETE' && path.startsWith('/v1/subscriptions/')) {
     return { id: path.split('/').pop(), object: 'subscription', status: 'canceled' };
