@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors } from '@/lib/errors';
 import { caseCommandSchema } from './case-actions';
-import { needIntakeSchema, normalizePhone } from './intake-schema';
+import { needIntakeSchema } from './intake-schema';
+import { normalizePhone } from './phone';
 import { proofSchema } from './tracking';
 
 describe('the request form, as people fill it in', () => {

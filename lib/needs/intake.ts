@@ -1,4 +1,5 @@
 import { and, desc, eq, gte } from 'drizzle-orm';
+import { randomInt } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { needEvents, needs } from '@/db/schema';
 import { authorize, type Actor } from '@/lib/auth/actor';
@@ -53,7 +54,7 @@ export async function submitNeed(db: Db, input: NeedIntake, meta: IntakeMeta): P
   const hasSensitive = Boolean(pii.health || pii.disability || pii.finances);
   const duplicateOf = await findLikelyDuplicate(db, input, now);
   for (let attempt = 0; ; attempt++) {
-    const code = newTrackingCode();
+    const code = newTrackingCode(randomInt);
     try {
       return await db.transaction(async (tx) => {
         await holdCalendar(tx);

@@ -7,8 +7,9 @@ import { caseScope } from './scope';
 import { needStatuses, openStatuses } from './status';
 import { lookupHash } from '@/lib/privacy/crypto';
 import { piiAccessLog } from '@/db/schema';
+import { normalizePhone, phonePattern } from './phone';
+import { readQueueSearch } from './queue-search';
 import { normalizeTrackingCode } from './code';
-import { normalizePhone, phonePattern } from './intake-schema';
 
 export const pageSize = 20;
 
@@ -123,13 +124,9 @@ export async function queueSearch(db: Db, actor: Actor, fields: Record<string, s
   await authorize(db, actor, 'case:read');
   const { page: _page, ...filter } = queueFilterSchema.parse(fields); // a new search starts on its first page
   let kept: Record<string, string | number | undefined> = filter;
-  if (filter.q) {
-    // As typed on a phone: full-width digits (a Chinese input method), dots or brackets between the groups.
-    const plain = filter.q.normalize('NFKC').replace(/[\s.()\-]/g, '');
-    const phone = phoneSearchKey(plain);
-    if (phone) kept = { ...filter, q: undefined, phone };
-    else if (!normalizeTrackingCode(filter.q) && /\d{6,}/.test(plain)) kept = { ...filter, q: undefined, numberRefused: 1 };
-  }
+  const typed = filter.q ? readQueueSearch(filter.q) : null;
+  if (typed?.kind === 'phone') kept = { ...filter, q: undefined, phone: phoneSearchKey(typed.phone)! };
+  else if (typed?.kind === 'number') kept = { ...filter, q: undefined, numberRefused: 1 };
   return new URLSearchParams(Object.entries(kept).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
 }
 

@@ -10,7 +10,7 @@ export async function DisclosureView({ content, kind }: { content: DisclosureCon
   const [t, p, locale] = await Promise.all([getTranslations('disclosure'), getTranslations('payments'), getLocale()]);
   const en = locale === 'en';
   const money = (f: number) => formatFen(f, { exact: true });
-  const rows: [string, string][] = [
+  const rows: [string, React.ReactNode][] = [
     [t('opening'), money(content.openingFen)],
     [t('donations'), `${money(content.donationsFen)} ${t('gifts', { count: content.gifts })}`],
     [t('allocatedIn'), money(content.allocatedInFen)],
@@ -18,7 +18,14 @@ export async function DisclosureView({ content, kind }: { content: DisclosureCon
     [t('fees'), money(content.feesFen)],
     [t('spent'), money(content.spentFen)],
     [t('closing'), money(content.closingFen)],
-    [t('people'), `${t('personTimes', { count: content.personTimes })} · ${t('needsServed', { count: content.needsServed })}`],
+    [
+      t('people'),
+      // On a phone the line breaks between the two figures, never inside one ("0 个" / "帮扶个案").
+      <>
+        <span className="whitespace-nowrap">{t('personTimes', { count: content.personTimes })}</span> ·{' '}
+        <span className="whitespace-nowrap">{t('needsServed', { count: content.needsServed })}</span>
+      </>,
+    ],
   ];
   return (
     <article className="card flex flex-col gap-4 print:border-0 print:shadow-none">

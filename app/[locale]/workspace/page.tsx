@@ -7,6 +7,7 @@ import { needStatuses } from '@/lib/needs/status';
 import { listAreas } from '@/lib/places';
 import { StatusBadge } from '../_components/status-badge';
 import { searchQueueAction } from './actions';
+import { QueueSearchField } from './search-field';
 import { requirePermission } from '../_lib/guard';
 
 type Search = Record<string, string | string[] | undefined>;
@@ -49,23 +50,13 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       <details className="card" open={Object.keys(filter).length > 0}>
         <summary className="cursor-pointer font-bold">{t('filters')}</summary>
         <form action={searchQueueAction} className="mt-3 grid gap-3 sm:grid-cols-3">
-          <label className="flex flex-col sm:col-span-3">
-            <span className="field-label text-sm">{t('search')}</span>
-            <input
-              name="q"
-              defaultValue={filter.q ?? ''}
-              placeholder={t('searchHint')}
-              className="field-input"
-              aria-invalid={filter.numberRefused ? true : undefined}
-              autoFocus={Boolean(filter.numberRefused)}
-              aria-describedby={filter.numberRefused ? 'q-error' : undefined}
-            />
-            {filter.numberRefused ? (
-              <span id="q-error" role="alert" className="field-error">
-                {t('numberRefused')}
-              </span>
-            ) : null}
-          </label>
+          <QueueSearchField
+            label={t('search')}
+            hint={t('searchHint')}
+            refusedMessage={t('numberRefused')}
+            defaultValue={filter.q ?? ''}
+            refused={Boolean(filter.numberRefused)}
+          />
           {filter.phone ? (
             <p className="text-sm sm:col-span-3">
               {t('byPhone')}{' '}
