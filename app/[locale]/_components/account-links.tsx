@@ -43,13 +43,27 @@ export function AccountLinks({ labels }: { labels: Labels }) {
       </Link>
     );
   }
+  /**
+   * next-auth answers a sign-out with a redirect to its configured address (NEXTAUTH_URL): a browser on another
+   * address of the same site (127.0.0.1 for localhost) refuses to follow it (CSP form-action 'self') and stays signed
+   * in on the page. Asked for JSON, next-auth only signs out; the browser then goes home on the address it is on.
+   */
+  const signOut = async (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const body = new URLSearchParams({ csrfToken: me.csrfToken, callbackUrl: '/', json: 'true' });
+    const res = await fetch('/api/auth/signout', { method: 'POST', body }).catch(() => null);
+    if (!res || res.status >= 400) return form.submit(); // as without JavaScript
+    rememberSignedIn(false);
+    window.location.assign('/');
+  };
   return (
     <>
       <Link prefetch={false} href={homeFor[me.role]} className="btn-quiet min-h-11 px-3 text-sm">
         {labels[me.role]}
       </Link>
-      {/* A plain form post to next-auth: signing out also works as a full page submission. */}
-      <form action="/api/auth/signout" method="post">
+      {/* A plain form post to next-auth, which also works without JavaScript. */}
+      <form action="/api/auth/signout" method="post" onSubmit={signOut}>
         <input type="hidden" name="csrfToken" value={me.csrfToken} />
         <input type="hidden" name="callbackUrl" value="/" />
         <button type="submit" className="btn-quiet min-h-11 px-3 text-sm">
