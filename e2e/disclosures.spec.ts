@@ -18,15 +18,21 @@ test('an administrator publishes a disclosure from its preview; published again 
   await expect(admin.getByText('草稿预览（尚未发布）')).toBeVisible();
   await admin.getByRole('button', { name: '发布' }).click();
   await admin.getByRole('alertdialog').getByRole('button', { name: '确认发布' }).click();
+  // Back on the list, told so, with the way to the public report; it is no longer due.
+  await expectOnPath(admin, '/admin/disclosures');
+  await expect(admin.getByRole('status').filter({ hasText: '公开报告已发布' })).toBeVisible();
+  await expect(thisOne(admin)).toHaveCount(0);
+  await admin.getByRole('link', { name: '查看公开报告' }).click();
   await expect(admin).toHaveURL(/\/transparency\/disclosures\/[0-9a-f-]{36}$/);
+  await expect(admin.getByRole('heading', { name: title.split(' · ')[0] })).toBeVisible();
   const published = admin.url();
 
   // The old tab still offers it: publishing again is no error, and no second report — the one published.
   const same = thisOne(stale);
   await same.getByRole('button', { name: '发布' }).click();
   await stale.getByRole('alertdialog').getByRole('button', { name: '确认发布' }).click();
+  await expect(stale.getByRole('status').filter({ hasText: '此前已经发布过' })).toBeVisible();
+  await stale.getByRole('link', { name: '查看公开报告' }).click();
   await expect(stale).toHaveURL(published);
-  await admin.goto('/admin/disclosures');
-  await expect(thisOne(admin)).toHaveCount(0);
   await admin.context().close();
 });

@@ -15,7 +15,8 @@ export async function publishDisclosureAction(formData: FormData) {
   // The form's fields are hidden and fixed: anything else was tampered with, and nothing is published.
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) redirect('/admin/disclosures');
-  const { id } = await publishDisclosure(getDb(), await getActor(), parsed.data);
+  const { id, alreadyPublished } = await publishDisclosure(getDb(), await getActor(), parsed.data);
   revalidatePath('/transparency/disclosures');
-  redirect(`/transparency/disclosures/${id}`);
+  // Back to the list, which says so and links to the public report (a cached page, the same for everyone).
+  redirect(`/admin/disclosures?${new URLSearchParams({ published: id, ...(alreadyPublished ? { again: '1' } : {}) })}`);
 }

@@ -1,4 +1,6 @@
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { formatDay } from '@/lib/i18n/dates';
 import { shanghaiDay } from '@/lib/needs/sla';
@@ -7,8 +9,11 @@ import { requirePermission } from '../../_lib/guard';
 import { PublishForm } from './publish-form';
 import { AdminNav } from '../_components/admin-nav';
 
-export default async function AdminDisclosuresPage() {
+const noticeSchema = z.object({ published: z.uuid().optional().catch(undefined), again: z.enum(['1']).optional().catch(undefined) });
+
+export default async function AdminDisclosuresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requirePermission('report:publish', '/admin/disclosures');
+  const notice = noticeSchema.parse(await searchParams);
   const today = shanghaiDay(new Date());
   const [t, locale, due] = await Promise.all([
     getTranslations('disclosure'),
@@ -19,6 +24,14 @@ export default async function AdminDisclosuresPage() {
     <div className="flex flex-col gap-4">
       <AdminNav current="/admin/disclosures" />
       <h1 className="page-title">{t('adminTitle')}</h1>
+      {notice.published ? (
+        <p role="status" className="rounded-xl bg-leaf-50 p-3 font-semibold text-leaf-600">
+          {t(notice.again ? 'publishedAlready' : 'publishedNotice')}{' '}
+          <Link prefetch={false} href={`/transparency/disclosures/${notice.published}`} className="link">
+            {t('viewPublished')}
+          </Link>
+        </p>
+      ) : null}
       <p>{t('adminIntro')}</p>
       {due.length === 0 ? <p className="card">{t('allPublished')}</p> : null}
       <ul className="flex flex-col gap-3">
