@@ -5,7 +5,7 @@ import { auditLog, donations, fundInflows } from '@/db/schema';
 import { authorize, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { providerNamed } from '@/lib/payments';
-import { applyPaymentEvent } from './apply-event';
+import { recordAndApply } from './apply-event';
 import { resolveInvoicePayment } from './invoice-payment';
 
 export const refundSchema = z.object({
@@ -76,6 +76,11 @@ export async function requestRefund(db: Db, actor: Actor, input: z.infer<typeof 
       amountFen: input.amountFen,
       idempotencyKey: `refund:${d.id}:${input.intent}`,
     });
+    // Refused outright (rare: a refund usually fails later, and its event then reverses it): nothing is kept here, the
+    // administrator is told; the processor's own report of it still lists it as failed on the gift.
+    if (settled.event.kind !== 'refund' || settled.event.failed) {
+      throw new AppError('conflict', 'the processor refused the refund', { amount: 'refund_refused' });
+    }
     await tx.insert(auditLog).values({
       actorId: admin.id,
       action: 'donation:refund',
@@ -83,7 +88,7 @@ export async function requestRefund(db: Db, actor: Actor, input: z.infer<typeof 
       targetId: d.id,
       details: { amountFen: input.amountFen, refundedTotalFen: d.refundedFen + input.amountFen, provider: d.provider, reason: input.reason, intent: input.intent },
     });
-    await applyPaymentEvent(tx, d.provider, settled.eventId, settled.type, settled.event);
+    await recordAndApply(tx, d.provider, [settled]);
   });
 }
 

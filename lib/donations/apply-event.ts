@@ -55,7 +55,12 @@ export async function applyPaymentEvents(db: Db, provider: string, events: Settl
   return outcomes;
 }
 
-function recordAndApply(db: Db, provider: string, events: SettledEvent[]): Promise<EventOutcome[]> {
+/**
+ * `applyPaymentEvents` without its sweep for parked refunds, for a caller applying an event inside its own transaction
+ * and holding locks (an administrator's refund): the sweep would lock other gifts after the ledger's lock. A refund of
+ * a gift already paid is never parked, so there is nothing for it to find.
+ */
+export function recordAndApply(db: Db, provider: string, events: SettledEvent[]): Promise<EventOutcome[]> {
   return db.transaction(async (tx) => {
     // In id order: two instances recording the same events wait for each other in line, never in a circle.
     const types = [...new Map(events.map((e) => [e.eventId, e.type]))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -9,6 +9,7 @@ import { postDisbursement } from '@/lib/ledger/movements';
 import { donationFiltersSchema, listDonationsForAdmin } from './admin-list';
 import { requestRefund } from './admin-refund';
 import { postOutOfGift } from './refund';
+import { lockLedger } from '@/lib/ledger/post';
 import { applyPaymentEvent } from './apply-event';
 import { bookFees } from './fee';
 import { fulfilDonation } from './fulfil';
@@ -132,6 +133,27 @@ describe('refunds', () => {
     expect((await donationRow(db, d.id)).refundedFen).toBe(7000);
     expect(await balanceOf(db, fundOf(project.id))).toBe(3000);
     expect(await entriesFor(db, d.id, 'refund')).toBe(1);
+  });
+
+  it("an administrator's refund holds no other gift's lock: work on another gift at the same time is not deadlocked", async () => {
+    const admin = await newUser(db, 'admin');
+    const project = await newProject(db);
+    const [d, x] = [await newPendingDonation(db, { projectId: project.id }), await newPendingDonation(db, { projectId: project.id })];
+    await pay(d.id, `pi_${randomUUID()}`);
+    const xpi = `pi_${randomUUID()}`;
+    await pay(x.id, xpi);
+    // A refund of the other gift left waiting, as in the race the sweep after each delivery exists for.
+    await db.insert(refunds).values({ provider: 'demo', refundId: `re_${randomUUID()}`, providerPaymentId: xpi, amountFen: 1000, failed: false, donationId: null });
+    // Meanwhile, work on the other gift that takes its row and then the ledger (a fee, a refund's webhook).
+    const other = db.transaction(async (tx) => {
+      await tx.select({ id: donations.id }).from(donations).where(eq(donations.id, x.id)).for('update');
+      await new Promise((r) => setTimeout(r, 500));
+      await lockLedger(tx);
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const results = await Promise.allSettled([requestRefund(db, { userId: admin.id }, { donationId: d.id, amountFen: 3000, intent: randomUUID(), reason: '捐赠人申请' }), other]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect((await donationRow(db, d.id)).refundedFen).toBe(3000);
   });
 
   it("a processor's fee learnt after the gift was spent is covered outside the fund, never by another donor's gift", async () => {

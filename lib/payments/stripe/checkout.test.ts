@@ -118,6 +118,22 @@ describe('Stripe Checkout, through the real stripe client against a stand-in', (
     expect(await refunded()).toBe(2500);
   });
 
+  it('a refund Stripe refuses outright is not booked, and the administrator is told so at the amount', async () => {
+    const admin = await newUser(db, 'admin');
+    const d = await newPendingDonation(db, { projectId: (await newProject(db)).id, provider: 'stripe' });
+    const pi = `pi_${randomUUID()}`;
+    await fulfilDonation(db, d.id, { providerPaymentId: pi });
+    stripe().refusedRefunds.add(pi);
+    const form = { donationId: d.id, amountFen: 4000, intent: randomUUID(), reason: '捐赠人申请' };
+    await expect(requestRefund(db, { userId: admin.id }, form)).rejects.toMatchObject({ fields: { amount: 'refund_refused' } });
+    const [row] = await db.select().from(donations).where(eq(donations.id, d.id));
+    expect(row).toMatchObject({ refundedFen: 0, status: 'paid' });
+    // Sent again, it is asked again (and refused again): no audit line claims it was done.
+    const sent = stripe().requests.length;
+    await expect(requestRefund(db, { userId: admin.id }, form)).rejects.toMatchObject({ fields: { amount: 'refund_refused' } });
+    expect(stripe().requests.length).toBe(sent + 1);
+  });
+
   it("cancels a donor's own subscription at Stripe, and nobody else's", async () => {
     const [donor, other] = [await newUser(db), await newUser(db)];
     const subscriptionId = `sub_${randomUUID()}`;

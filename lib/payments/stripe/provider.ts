@@ -29,7 +29,8 @@ export function createStripeProvider(config: StripeConfig, methods: PaymentMetho
           reason: 'requested_by_customer',
           metadata: { donation_id: request.donationId },
         },
-        { idempotencyKey: request.idempotencyKey },
+        // The gift's row stays locked while Stripe answers (admin-refund.ts): not the client's 20 s × 3 tries.
+        { idempotencyKey: request.idempotencyKey, timeout: 8_000, maxNetworkRetries: 1 },
       );
       // Booked from this answer; refund.created, arriving through the webhook, then finds it booked.
       return { eventId: `refund_created:${refund.id}`, type: 'refund.created', event: refundOf(refund) };

@@ -25,6 +25,8 @@ export async function startStripeStandIn() {
   const balances = new Map<string, Balance>();
   /** Paths answered with a server error, as Stripe does now and then. */
   const failing = new Set<string>();
+  /** Payment intents whose refunds Stripe refuses outright (answered with status "failed"). */
+  const refusedRefunds = new Set<string>();
   const replies = new Map<string, string>();
   let n = 0;
   const server = http.createServer((req, res) => {
@@ -36,7 +38,7 @@ export async function startStripeStandIn() {
       requests.push({ method: req.method ?? '', path: url.pathname, headers: req.headers, form });
       const key = req.headers['idempotency-key'];
       const cached = typeof key === 'string' ? replies.get(`${url.pathname}:${key}`) : undefined;
-      const reply = cached ?? JSON.stringify(answer(req.method ?? '', url.pathname, form, ++n, balances));
+      const reply = cached ?? JSON.stringify(answer(req.method ?? '', url.pathname, form, ++n, balances, refusedRefunds));
       if (typeof key === 'string') replies.set(`${url.pathname}:${key}`, reply);
       if (failing.has(url.pathname)) {
         res.writeHead(500, { 'Content-Type': 'application/json' });
@@ -54,6 +56,7 @@ export async function startStripeStandIn() {
     requests,
     balances,
     failing,
+    refusedRefunds,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -74,7 +77,7 @@ function balanceList(form: Record<string, string>, balances: Map<string, Balance
   return { object: 'list', data: inRange.slice(after, after + limit), has_more: after + limit < inRange.length, url: '/v1/balance_transactions' };
 }
 
-function answer(method: string, path: string, form: Record<string, string>, n: number, balances: Map<string, Balance>): object {
+function answer(method: string, path: string, form: Record<string, string>, n: number, balances: Map<string, Balance>, refusedRefunds: Set<string>): object {
   if (method === 'GET' && path === '/v1/balance_transactions') return balanceList(form, balances);
   if (method === 'GET' && path.startsWith('/v1/payment_intents/')) {
     const id = path.split('/').pop()!;
@@ -89,7 +92,8 @@ function answer(method: string, path: string, form: Record<string, string>, n: n
   }
   if (method === 'POST' && path === '/v1/refunds') {
     const id = `re_test_${n}_${randomUUID().slice(0, 8)}`;
-    return { id, object: 'refund', amount: Number(form.amount), currency: 'cny', payment_intent: form.payment_intent, status: 'pending' };
+    const status = refusedRefunds.has(form.payment_intent) ? 'failed' : 'pending';
+    return { id, object: 'refund', amount: Number(form.amount), currency: 'cny', payment_intent: form.payment_intent, status };
   }
   if (method === 'DELETE' && path.startsWith('/v1/subscriptions/')) {
     return { id: path.split('/').pop(), object: 'subscription', status: 'canceled' };
