@@ -7,7 +7,7 @@ import { homeFor, type Role } from '@/lib/auth/permissions';
 import { rememberSignedIn } from './account-hint';
 
 type Labels = { login: string; logout: string } & Record<Role, string>;
-type SignedIn = { role: Role; csrfToken: string };
+type SignedIn = { role: Role };
 
 /**
  * The header's account corner. Pages the same for every visitor are cached, so who is signed in is
@@ -28,8 +28,7 @@ export function AccountLinks({ labels }: { labels: Labels }) {
         return;
       }
       rememberSignedIn(true);
-      const { csrfToken } = await fetch('/api/auth/csrf').then((r) => r.json());
-      if (live) setMe({ role: session.role, csrfToken });
+      if (live) setMe({ role: session.role });
     })().catch(() => {});
     return () => {
       live = false;
@@ -46,14 +45,20 @@ export function AccountLinks({ labels }: { labels: Labels }) {
   /**
    * next-auth answers a sign-out with a redirect to its configured address (NEXTAUTH_URL): a browser on another
    * address of the same site (127.0.0.1 for localhost) refuses to follow it (CSP form-action 'self') and stays signed
-   * in on the page. Asked for JSON, next-auth only signs out; the browser then goes home on the address it is on.
+   * in on the page. Asked for JSON, next-auth only signs out; the browser then goes home on the address it is on. The
+   * token is fetched afresh (one from before a sign-in in another tab is refused, answered with its own sign-out page).
    */
   const signOut = async (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
-    const body = new URLSearchParams({ csrfToken: me.csrfToken, callbackUrl: '/', json: 'true' });
-    const res = await fetch('/api/auth/signout', { method: 'POST', body }).catch(() => null);
-    if (!res || res.status >= 400) return form.submit(); // as without JavaScript
+    try {
+      const { csrfToken } = await fetch('/api/auth/csrf').then((r) => r.json());
+      const body = new URLSearchParams({ csrfToken, callbackUrl: '/', json: 'true' });
+      const { url } = await fetch('/api/auth/signout', { method: 'POST', body }).then((r) => r.json());
+      if (new URL(url, window.location.href).searchParams.has('csrf')) throw new Error('token refused');
+    } catch {
+      return form.submit(); // next-auth's own sign-out page, with its button
+    }
     rememberSignedIn(false);
     window.location.assign('/');
   };
@@ -62,9 +67,8 @@ export function AccountLinks({ labels }: { labels: Labels }) {
       <Link prefetch={false} href={homeFor[me.role]} className="btn-quiet min-h-11 px-3 text-sm">
         {labels[me.role]}
       </Link>
-      {/* A plain form post to next-auth, which also works without JavaScript. */}
+      {/* Should the request below fail, the form is sent as it is: next-auth then offers its own sign-out page. */}
       <form action="/api/auth/signout" method="post" onSubmit={signOut}>
-        <input type="hidden" name="csrfToken" value={me.csrfToken} />
         <input type="hidden" name="callbackUrl" value="/" />
         <button type="submit" className="btn-quiet min-h-11 px-3 text-sm">
           {labels.logout}

@@ -5,11 +5,13 @@ type Props = {
   label: string;
   error?: string;
   hint?: string;
+  /** The error is announced when it appears, also to someone already in the field (set where it appears without a page change). */
+  alert?: boolean;
   children?: ReactNode;
 } & React.InputHTMLAttributes<HTMLInputElement>;
 
 /** A labelled input whose error is announced with it and shown right beside it. */
-export function Field({ name, label, error, hint, children, ...input }: Props) {
+export function Field({ name, label, error, hint, alert, children, ...input }: Props) {
   const describedBy = [error ? `${name}-error` : '', hint ? `${name}-hint` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="flex flex-col">
@@ -25,7 +27,7 @@ export function Field({ name, label, error, hint, children, ...input }: Props) {
         </p>
       ) : null}
       {error ? (
-        <p id={`${name}-error`} className="field-error">
+        <p id={`${name}-error`} className="field-error" role={alert ? 'alert' : undefined}>
           {error}
         </p>
       ) : null}

@@ -27,7 +27,7 @@ export function QueueSearchField({ label, hint, refusedMessage, defaultValue, re
   }, []);
   return (
     <div className="sm:col-span-3">
-      <Field name="q" label={label} hint={hint} error={error ? refusedMessage : undefined} defaultValue={defaultValue} autoFocus={refused} maxLength={50} onChange={() => setError(false)} />
+      <Field name="q" label={label} hint={hint} error={error ? refusedMessage : undefined} alert defaultValue={defaultValue} autoFocus={refused} maxLength={50} onChange={() => setError(false)} />
     </div>
   );
 }
