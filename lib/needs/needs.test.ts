@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { uniqueSuffix, useTestDb } from '@/db/test-db';
-import { auditLog, needs, piiAccessLog, userAreas } from '@/db/schema';
+import { auditLog, needs, piiAccessLog, projects, userAreas } from '@/db/schema';
 import { actOnCase, assignCase, type CaseCommand } from './case-actions';
 import { getCase, listPiiAccess } from './case-read';
 import { submitNeed } from './intake';
@@ -233,6 +233,9 @@ describe('the resident follows the case', () => {
     }
     const seen = await trackNeed(db, proof, randomIp());
     expect(seen.timeline.map((t) => t.toStatus)).toEqual(['submitted', 'screening', 'valid', 'matched', 'in_service', 'fulfilled']);
+    // The match names its project, in English too.
+    const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
+    expect(seen.timeline.find((t) => t.toStatus === 'matched')).toMatchObject({ publicNote: project.nameZh, projectNameEn: project.nameEn });
     expect(seen.canRate).toBe(true);
     await rateNeed(db, proof, 5, '谢谢社工', randomIp());
     await expect(rateNeed(db, proof, 1, '', randomIp())).rejects.toMatchObject({ code: 'conflict' });

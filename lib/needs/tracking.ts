@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { needEvents, needs, serviceRecords, users } from '@/db/schema';
@@ -44,6 +44,8 @@ export type TimelineItem = {
   publicNote: string | null;
   by: 'resident' | 'staff' | 'system';
   staffName: string | null;
+  /** A match's project in English (the event keeps its Chinese name, as it was then; null if renamed since). */
+  projectNameEn: string | null;
 };
 
 /** What the resident sees: the steps in plain words, never an internal note and never anyone's personal data. */
@@ -64,6 +66,7 @@ export async function viewProvenNeed(db: Db, proven: ProvenNeed) {
       publicNote: needEvents.publicNote,
       by: needEvents.actorKind,
       staffName: users.name,
+      projectNameEn: sql<string | null>`case when ${needEvents.toStatus} = 'matched' then (select p.name_en from projects p where p.name_zh = ${needEvents.publicNote} limit 1) end`,
     })
     .from(needEvents)
     .leftJoin(users, eq(users.id, needEvents.actorId))

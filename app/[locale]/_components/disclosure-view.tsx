@@ -4,6 +4,7 @@ import { formatDay } from '@/lib/i18n/dates';
 import { formatFen } from '@/lib/money';
 import type { DisclosureContent } from '@/lib/reports/disclosures';
 import { ScrollArea } from './scroll-area';
+import { langOfTyped } from '@/lib/i18n/locales';
 
 /** One disclosure, laid out to read on a phone and to print on A4. */
 export async function DisclosureView({ content, kind }: { content: DisclosureContent; kind: 'quarterly' | 'final' }) {
@@ -64,7 +65,7 @@ export async function DisclosureView({ content, kind }: { content: DisclosureCon
                 {content.payments.map((x, i) => (
                   <tr key={i}>
                     <td>{x.date}</td>
-                    <td>{x.purpose}</td>
+                    <td lang={langOfTyped(x.purpose, locale)}>{x.purpose}</td>
                     <td>{p(`categories.${x.category}`)}</td>
                     <td className="text-right">{money(x.amountFen)}</td>
                   </tr>

@@ -1,7 +1,7 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useActionState, useEffect, useRef } from 'react';
 import type { TrackedNeed } from '@/lib/needs/tracking';
 import { Field } from '../_components/field';
 import { FocusOnAnswer, useFocusOnShow } from '../_components/focus-on-answer';
@@ -59,8 +59,17 @@ function Tracked({ need, action, proof, state, err, pending }: TrackedProps) {
   const f = useTranslations('forms');
   const message = state.message;
   const heading = useFocusOnShow<HTMLHeadingElement>();
+  // After a message, a rating or a withdrawal, the news is where focus goes (the button pressed was disabled meanwhile).
+  const done = message === 'sent' || message === 'rated' || message === 'withdrawn';
+  const notice = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (!done) return;
+    notice.current?.scrollIntoView({ block: 'center' });
+    notice.current?.focus({ preventScroll: true });
+  }, [state, done]);
   const n = useTranslations('needs');
   const format = useFormatter();
+  const locale = useLocale();
   const when = (d: Date) => format.dateTime(new Date(d), { dateStyle: 'medium', timeStyle: 'short' });
   const describe = (e: TrackedNeed['timeline'][number]) => {
     if (e.type === 'submitted') return t('eventSubmitted');
@@ -68,7 +77,7 @@ function Tracked({ need, action, proof, state, err, pending }: TrackedProps) {
     if (e.type === 'service') return t('withNote', { event: t('eventService'), note: e.publicNote ?? '' });
     if (e.type === 'rating') return t('eventRating');
     const plain = e.toStatus ? n(`statusPlain.${e.toStatus}`) : '';
-    if (e.toStatus === 'matched' && e.publicNote) return t('matchedTo', { event: plain, project: e.publicNote });
+    if (e.toStatus === 'matched' && e.publicNote) return t('matchedTo', { event: plain, project: (locale === 'en' && e.projectNameEn) || e.publicNote });
     return e.publicNote ? t('withReason', { event: plain, note: e.publicNote }) : plain;
   };
   const who = (e: TrackedNeed['timeline'][number]) => (e.by === 'resident' ? t('you') : e.by === 'staff' ? `${t('staff')} ${e.staffName ?? ''}` : t('system'));
@@ -88,8 +97,8 @@ function Tracked({ need, action, proof, state, err, pending }: TrackedProps) {
         <h3 className="mt-2 font-bold">{t('nextTitle')}</h3>
         <p>{n(`next.${need.status}`)}</p>
         {need.status === 'submitted' ? <p className="text-muted">{t('screenBy', { date: format.dateTime(new Date(need.screenDueAt), { dateStyle: 'medium' }) })}</p> : null}
-        {message === 'sent' || message === 'rated' || message === 'withdrawn' ? (
-          <p role="status" className="rounded-xl bg-leaf-50 p-3 font-semibold text-leaf-600">
+        {done ? (
+          <p ref={notice} tabIndex={-1} role="status" className="rounded-xl bg-leaf-50 p-3 font-semibold text-leaf-600">
             {t(message)}
           </p>
         ) : null}
@@ -112,24 +121,35 @@ function Tracked({ need, action, proof, state, err, pending }: TrackedProps) {
       </section>
 
       {need.canRate ? (
-        <form action={action} className="card flex flex-col gap-4">
+        // Keyed by what was sent: a refused rating comes back with its stars and comment (the form resets after each answer).
+        <form key={`${state.values.rating}|${state.values.comment}`} action={action} className="card flex flex-col gap-4" noValidate>
+          <FocusOnAnswer state={state} />
           {proof}
           <input type="hidden" name="intent" value="rate" />
-          <fieldset>
+          <fieldset aria-invalid={err('rating') ? true : undefined} aria-describedby={err('rating') ? 'rating-error' : 'rating-hint'}>
             <legend className="field-label">{t('rating')}</legend>
-            <p className="field-hint">{t('ratingScale')}</p>
+            <p id="rating-hint" className="field-hint">{t('ratingScale')}</p>
             <div className="mt-2 flex gap-2">
               {[1, 2, 3, 4, 5].map((r) => (
                 <label key={r} className="flex size-12 cursor-pointer items-center justify-center rounded-xl border-2 border-line text-lg font-bold has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-                  <input type="radio" name="rating" value={r} className="sr-only" />
+                  <input type="radio" name="rating" value={r} className="sr-only" defaultChecked={state.values.rating === String(r)} />
                   {r}
                 </label>
               ))}
             </div>
-            {err('rating') ? <p className="field-error">{err('rating')}</p> : null}
+            {err('rating') ? <p id="rating-error" className="field-error">{err('rating')}</p> : null}
           </fieldset>
-          <Field name="comment" label={t('comment')}>
-            <textarea id="comment" name="comment" rows={2} className="field-input" />
+          <Field name="comment" label={t('comment')} error={err('comment')} hint={t('commentHint')}>
+            <textarea
+              id="comment"
+              name="comment"
+              rows={2}
+              maxLength={500}
+              className="field-input"
+              defaultValue={message === 'rated' ? '' : state.values.comment}
+              aria-invalid={err('comment') ? true : undefined}
+              aria-describedby={`comment-hint${err('comment') ? ' comment-error' : ''}`}
+            />
           </Field>
           <button className="btn-primary" disabled={pending}>
             {t('rate')}

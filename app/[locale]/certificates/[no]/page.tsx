@@ -42,11 +42,12 @@ export default async function CertificatePage({
         <h1 className="text-center text-3xl font-bold tracking-widest text-brand-700">{text.title}</h1>
         <p className="mt-1 text-center text-muted">{text.subtitle}</p>
         <p className="mt-6 text-lg leading-loose">{text.body}</p>
-        <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-[0.95rem]">
+        {/* On a phone each value under its label, whole: a number or code broken mid-way is misread. */}
+        <dl className="mt-6 grid gap-x-4 text-[0.95rem] sm:grid-cols-[auto_1fr] sm:gap-y-1 print:grid-cols-[auto_1fr]">
           {text.rows.map(([label, value]) => (
             <div key={label} className="contents">
               <dt className="text-muted">{label}</dt>
-              <dd className="break-all font-semibold">{value}</dd>
+              <dd className="mb-2 break-words font-semibold sm:mb-0 print:mb-0">{value}</dd>
             </div>
           ))}
         </dl>

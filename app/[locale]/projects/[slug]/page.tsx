@@ -8,6 +8,7 @@ import { OrgNotice } from '../../_components/org-notice';
 import { ProgressBar } from '../../_components/progress-bar';
 import { cachedPageLocale } from '../../_lib/cached-page';
 import { dateFormat } from '@/lib/i18n/dates';
+import { langOfTyped } from '@/lib/i18n/locales';
 
 export { generateStaticParams } from '../../_lib/cached-page';
 
@@ -99,7 +100,7 @@ export default async function ProjectPage({ params }: Props) {
             {p.spending.map((s) => (
               <li key={s.entryId} className="flex items-start justify-between gap-3 py-2">
                 <div>
-                  <p>{s.purpose}</p>
+                  <p lang={langOfTyped(s.purpose, locale)}>{s.purpose}</p>
                   <p className="text-sm text-muted">
                     {day.format(s.postedAt)}
                     {s.category ? ` · ${t(`categories.${s.category}`)}` : ''}

@@ -5,6 +5,7 @@ import { formatFen } from '@/lib/money';
 import { jiangbeiAreas } from '@/lib/places';
 import { listPublicPayments } from '@/lib/reports/transparency';
 import { cachedPageLocale, type LocaleParams } from '../../_lib/cached-page';
+import { langOfTyped } from '@/lib/i18n/locales';
 
 export { generateStaticParams } from '../../_lib/cached-page';
 
@@ -46,7 +47,7 @@ export default async function PublicPaymentsPage({ params }: LocaleParams) {
         {payments.map((x) => (
           <li key={x.id} className="card flex flex-col gap-1" data-testid="t-payment">
             <p className="flex justify-between gap-2 font-bold">
-              <span>{x.purpose}</span>
+              <span lang={langOfTyped(x.purpose, locale)}>{x.purpose}</span>
               <span>{formatFen(x.amountFen, { exact: true })}</span>
             </p>
             <p className="text-sm text-muted">
