@@ -12,6 +12,10 @@ test.describe('the shell', () => {
     await expect(page.getByTestId('figure-raised')).toContainText('¥');
     await expect(page.getByTestId('project-zhihuiguo')).toBeVisible();
     await expect(page.getByText('统一社会信用代码')).toBeVisible();
+    // The organisation's phone and e-mail can be tapped.
+    const footer = page.getByRole('contentinfo');
+    await expect(footer.getByRole('link', { name: '0574-0000 0000' })).toHaveAttribute('href', 'tel:057400000000');
+    await expect(footer.getByRole('link', { name: /@/ })).toHaveAttribute('href', /^mailto:[^@\s]+@[^@\s]+$/);
   });
 
   test('switches to English and stays in English', async ({ page }) => {

@@ -1,6 +1,7 @@
+import { Fragment } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { env } from '@/lib/env';
-import { orgParticulars } from '../_lib/org';
+import { contactParts, orgParticulars } from '../_lib/org';
 
 export async function SiteFooter() {
   const [t, org] = await Promise.all([getTranslations('footer'), orgParticulars()]);
@@ -16,7 +17,20 @@ export async function SiteFooter() {
           <dt className="font-semibold">{t('record')}</dt>
           <dd>{org.record}</dd>
           <dt className="font-semibold">{t('contact')}</dt>
-          <dd>{org.contact}</dd>
+          <dd>
+            {contactParts(org.contact).map((part, i) => (
+              <Fragment key={i}>
+                {i > 0 ? ' · ' : null}
+                {part.href ? (
+                  <a href={part.href} className="link inline-block py-2">
+                    {part.text}
+                  </a>
+                ) : (
+                  part.text
+                )}
+              </Fragment>
+            ))}
+          </dd>
         </dl>
         <p className="mt-4">{t('privacy')}</p>
         {e.DEMO_PAYMENTS ? <p className="mt-1">{t('demo')}</p> : null}

@@ -16,3 +16,12 @@ export async function orgParticulars() {
     contact: e.ORG_CONTACT,
   };
 }
+
+/** The contact line ("0574-0000 0000 · someone@example.org") in its parts, each phone number and e-mail address tappable. */
+export function contactParts(contact: string): { text: string; href?: string }[] {
+  return contact.split(/\s+·\s+/).map((text) => {
+    if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) return { text, href: `mailto:${text}` };
+    const digits = text.replace(/[\s()-]/g, '');
+    return /^\+?\d{7,15}$/.test(digits) ? { text, href: `tel:${digits}` } : { text };
+  });
+}

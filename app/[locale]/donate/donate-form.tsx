@@ -67,7 +67,7 @@ export function DonateForm(props: Props) {
       ) : null}
       <input type="hidden" name="intent" value={v.intent ?? props.intent} />
 
-      <Field name="project" label={t('where')} error={err('project')}>
+      <Field name="project" label={t('where')} error={err('project')} hint={t('whereHint')}>
         <select
           key={v.project}
           id="project"
@@ -75,9 +75,10 @@ export function DonateForm(props: Props) {
           className="field-input"
           defaultValue={v.project ?? props.initialProject}
           aria-invalid={errors.project ? true : undefined}
-          aria-describedby={errors.project ? 'project-error' : undefined}
+          aria-describedby={`project-hint${errors.project ? ' project-error' : ''}`}
         >
-          <option value="general">{t('generalFund')}</option>
+          {/* Short enough for a phone's select; what unrestricted means is said under it. */}
+          <option value="general">{t('generalFundOption')}</option>
           {props.projects.map((p) => (
             <option key={p.slug} value={p.slug}>
               {p.name}
@@ -91,7 +92,7 @@ export function DonateForm(props: Props) {
         <div className="flex flex-col gap-1">
           {(['once', 'monthly'] as const).map((f) => (
             <label key={f} className="flex min-h-11 items-center gap-3">
-              <input type="radio" name="frequency" value={f} defaultChecked={(v.frequency ?? 'once') === f} className="size-5" />
+              <input type="radio" name="frequency" value={f} defaultChecked={(v.frequency ?? 'once') === f} className="size-5 shrink-0" />
               {t(f)}
             </label>
           ))}
@@ -119,10 +120,7 @@ export function DonateForm(props: Props) {
           <input type="checkbox" name="anonymous" defaultChecked={v.anonymous === 'on'} className="mt-1 size-5 shrink-0" />
           <span>{t('anonymous')}</span>
         </label>
-        <Field name="message" label={t('message')} hint={t('messageHint')} error={err('message')}>
-          <textarea id="message" name="message" rows={3} maxLength={200} className="field-input" defaultValue={v.message ?? ''}
-            aria-describedby="message-hint" />
-        </Field>
+        <Field name="message" label={t('message')} hint={t('messageHint')} rows={3} maxLength={200} defaultValue={v.message ?? ''} error={err('message')} />
         <Field name="contact" label={t('contact')} hint={t('contactHint')} autoComplete="tel" inputMode="email"
           defaultValue={v.contact ?? ''} error={err('contact')} />
         <ReceiptFields values={v} err={err} />

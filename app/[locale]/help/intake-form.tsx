@@ -91,9 +91,7 @@ export function IntakeForm({ areas, retentionMonths, action, staff }: Props) {
         <RadioCards name="kind" legend={req(t('kind'))} columns={1} options={kinds.map((x) => ({ value: x, label: n(`kind.${x}`) }))} defaultValue={v.kind} error={err('kind')} />
         <CheckboxCards name="populations" legend={t('populations')} options={populations.map((x) => ({ value: x, label: n(`population.${x}`) }))} defaultValues={v.populations?.split(',') ?? []} error={err('populations')} />
         <Field name="householdSize" label={req(t('householdSize'))} type="number" inputMode="numeric" min={1} max={30} defaultValue={v.householdSize ?? '1'} error={err('householdSize')} />
-        <Field name="description" label={req(t('description'))} error={err('description')} hint={t('descriptionHint')}>
-          <textarea id="description" name="description" rows={5} className="field-input" defaultValue={v.description} aria-invalid={err('description') ? true : undefined} aria-describedby={`description-hint${err('description') ? ' description-error' : ''}`} />
-        </Field>
+        <Field name="description" label={req(t('description'))} rows={5} defaultValue={v.description} error={err('description')} hint={t('descriptionHint')} />
         <Field name="estimatedCost" label={optional(t('estimatedCost'))} inputMode="decimal" defaultValue={v.estimatedCost} error={err('estimatedCost')} hint={t('estimatedCostHint')} />
       </fieldset>
 
@@ -101,19 +99,13 @@ export function IntakeForm({ areas, retentionMonths, action, staff }: Props) {
         <legend className="px-1 text-lg font-bold">{t('sensitiveTitle')}</legend>
         <p className="text-muted">{t('sensitiveIntro', { months: retentionMonths })}</p>
         <div className="when-health">
-          <Field name="health" label={optional(t('health'))} error={err('health')}>
-            <textarea id="health" name="health" rows={2} className="field-input" defaultValue={v.health} />
-          </Field>
+          <Field name="health" label={optional(t('health'))} rows={2} defaultValue={v.health} error={err('health')} hint={f('upTo', { max: 500 })} />
         </div>
         <div className="when-disability">
-          <Field name="disability" label={optional(t('disability'))} error={err('disability')}>
-            <textarea id="disability" name="disability" rows={2} className="field-input" defaultValue={v.disability} />
-          </Field>
+          <Field name="disability" label={optional(t('disability'))} rows={2} defaultValue={v.disability} error={err('disability')} hint={f('upTo', { max: 500 })} />
         </div>
         <div className="when-finances">
-          <Field name="finances" label={optional(t('finances'))} error={err('finances')}>
-            <textarea id="finances" name="finances" rows={2} className="field-input" defaultValue={v.finances} />
-          </Field>
+          <Field name="finances" label={optional(t('finances'))} rows={2} defaultValue={v.finances} error={err('finances')} hint={f('upTo', { max: 500 })} />
         </div>
         <ConsentBox name="sensitiveConsent" label={t(staff ? 'staffSensitiveConsent' : 'sensitiveConsent')} error={err('sensitiveConsent')} defaultChecked={v.sensitiveConsent === 'on'} />
       </fieldset>

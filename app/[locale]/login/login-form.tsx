@@ -14,10 +14,15 @@ export function LoginForm({ next }: { next: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [missing, setMissing] = useState<string[]>([]);
+  const required = (name: string) => (missing.includes(name) ? t('errors.required') : undefined);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
+    const missing = (['login', 'password'] as const).filter((name) => !String(data.get(name) ?? '').trim());
+    setMissing(missing);
+    if (missing.length > 0) return document.getElementById(missing[0])?.focus();
     setPending(true);
     setError(null);
     const result = await signIn('credentials', {
@@ -34,6 +39,8 @@ export function LoginForm({ next }: { next: string }) {
     }
     const reason = reasons.find((r) => r === result?.error) ?? 'unknown';
     setError(t(`errors.${reason}`));
+    // Back where it can be put right (the button pressed was disabled meanwhile); the message is read with the field.
+    document.getElementById('login')?.focus();
   }
 
   return (
@@ -43,8 +50,8 @@ export function LoginForm({ next }: { next: string }) {
           {error}
         </p>
       ) : null}
-      <Field name="login" label={t('login')} autoComplete="username" inputMode="email" required aria-describedby={error ? 'login-error' : undefined} />
-      <Field name="password" label={t('password')} type="password" autoComplete="current-password" required />
+      <Field name="login" label={t('login')} autoComplete="username" inputMode="email" required error={required('login')} {...(error ? { 'aria-describedby': 'login-error' } : {})} />
+      <Field name="password" label={t('password')} type="password" autoComplete="current-password" required error={required('password')} />
       <button type="submit" className="btn-primary" disabled={pending}>
         {pending ? t('submitting') : t('submit')}
       </button>

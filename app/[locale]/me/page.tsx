@@ -98,7 +98,7 @@ export default async function MyGivingPage({ searchParams }: { searchParams: Pro
                   {d.refundedFen > 0 ? <span className="text-sm text-muted">{t('refunded', { amount: formatFen(d.refundedFen) })}</span> : null}
                 </div>
                 {d.certificateHref ? (
-                  <Link prefetch={false} href={d.certificateHref} className="link self-start">
+                  <Link prefetch={false} href={d.certificateHref} className="link link-alone">
                     {t('certificate')} {d.certificateNo}
                   </Link>
                 ) : null}

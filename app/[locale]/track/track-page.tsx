@@ -139,18 +139,7 @@ function Tracked({ need, action, proof, state, err, pending }: TrackedProps) {
             </div>
             {err('rating') ? <p id="rating-error" className="field-error">{err('rating')}</p> : null}
           </fieldset>
-          <Field name="comment" label={t('comment')} error={err('comment')} hint={t('commentHint')}>
-            <textarea
-              id="comment"
-              name="comment"
-              rows={2}
-              maxLength={500}
-              className="field-input"
-              defaultValue={message === 'rated' ? '' : state.values.comment}
-              aria-invalid={err('comment') ? true : undefined}
-              aria-describedby={`comment-hint${err('comment') ? ' comment-error' : ''}`}
-            />
-          </Field>
+          <Field name="comment" label={t('comment')} rows={2} defaultValue={message === 'rated' ? '' : state.values.comment} error={err('comment')} hint={t('commentHint')} />
           <button className="btn-primary" disabled={pending}>
             {t('rate')}
           </button>
@@ -165,19 +154,16 @@ function Tracked({ need, action, proof, state, err, pending }: TrackedProps) {
           {proof}
           <input type="hidden" name="intent" value="message" />
           <h2 className="text-lg font-bold">{t('messageTitle')}</h2>
-          <Field name="message" label={t('message')} error={err('message')} hint={t('messageHint')}>
-            {/* What was typed comes back with its error (the form is reset after every answer). */}
-            <textarea
-              key={message === 'sent' ? 'sent' : state.values.message}
-              id="message"
-              name="message"
-              rows={3}
-              className="field-input"
-              defaultValue={message === 'sent' ? '' : state.values.message}
-              aria-invalid={err('message') ? true : undefined}
-              aria-describedby={`message-hint${err('message') ? ' message-error' : ''}`}
-            />
-          </Field>
+          {/* What was typed comes back with its error (the form is reset after every answer). */}
+          <Field
+            key={message === 'sent' ? 'sent' : state.values.message}
+            name="message"
+            label={t('message')}
+            rows={3}
+            defaultValue={message === 'sent' ? '' : state.values.message}
+            error={err('message')}
+            hint={t('messageHint')}
+          />
           <button className="btn-secondary" disabled={pending}>
             {t('send')}
           </button>

@@ -166,7 +166,7 @@ export default async function TransparencyPage({ params }: LocaleParams) {
             ['/transparency/disclosures', t('disclosures'), t('disclosuresLink')],
           ].map(([href, label, hint]) => (
             <li key={href}>
-              <Link href={href} className="link font-semibold">
+              <Link href={href} className="link link-alone">
                 {label}
               </Link>
               <span className="text-sm text-muted"> · {hint}</span>
@@ -190,7 +190,7 @@ export default async function TransparencyPage({ params }: LocaleParams) {
             ['monthly.json', t('monthlyJson')],
           ].map(([file, label]) => (
             <li key={file}>
-              <a href={`/transparency/data/${file}`} className="link" download>
+              <a href={`/transparency/data/${file}`} className="link link-alone" download>
                 {label}
               </a>
             </li>

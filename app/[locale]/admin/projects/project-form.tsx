@@ -26,9 +26,7 @@ export function ProjectForm({ project, coverImage, options }: { project: Record<
   const err = (name: string) => (state.errors[name] ? t(`errors.${state.errors[name]}` as 'errors.required') : undefined);
   const ticked = (name: string) => (v[name] ? v[name].split(',') : []);
   const area = (name: string, rows: number) => (
-    <Field name={name} label={t(name as 'storyZh')} error={err(name)}>
-      <textarea id={name} name={name} rows={rows} className="field-input" defaultValue={v[name] ?? ''} />
-    </Field>
+    <Field name={name} label={t(name as 'storyZh')} rows={rows} defaultValue={v[name] ?? ''} error={err(name)} />
   );
   return (
     <form

@@ -37,7 +37,7 @@ export default async function ProjectPage({ params }: Props) {
   ];
   return (
     <article className="flex flex-col gap-6" data-testid={`project-page-${p.slug}`}>
-      <Link href="/projects" className="link self-start">← {t('back')}</Link>
+      <Link href="/projects" className="link link-alone">← {t('back')}</Link>
       {p.coverImage ? (
         // eslint-disable-next-line @next/next/no-img-element -- served from our own route with its own caching
         <img src={p.coverImage} alt="" className="aspect-[16/9] w-full rounded-2xl object-cover" />

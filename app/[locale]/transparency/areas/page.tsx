@@ -23,7 +23,7 @@ export default async function NeedsByAreaPage({ params }: LocaleParams) {
   };
   return (
     <div className="flex flex-col gap-4">
-      <Link href="/transparency" className="link">
+      <Link href="/transparency" className="link link-alone">
         {t('backToReport')}
       </Link>
       <h1 className="page-title">{t('byArea')}</h1>

@@ -52,7 +52,7 @@ export default async function VerifyPage() {
         </p>
       ) : null}
       <p>{t('verifyYourself')}</p>
-      <Link href="/transparency" className="link">
+      <Link href="/transparency" className="link link-alone">
         ← {t('title')}
       </Link>
     </div>

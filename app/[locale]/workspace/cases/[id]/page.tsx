@@ -77,7 +77,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   return (
     <ClientMessages namespaces={['case', 'forms', 'needs']}>
       <div className="flex flex-col gap-5">
-        <Link prefetch={false} href="/workspace" className="link">
+        <Link prefetch={false} href="/workspace" className="link link-alone">
           ← {t('back')}
         </Link>
         <div className="flex flex-wrap items-center gap-3">
