@@ -37,12 +37,13 @@ export async function SiteHeader() {
         </div>
       </div>
       <nav aria-label={t('main')} className="border-t border-line bg-brand-50">
-        <ul className="mx-auto grid max-w-5xl grid-cols-4 px-1">
+        {/* Four across on a phone; with larger text, fewer to a line (never a word broken in two). */}
+        <ul className="mx-auto grid max-w-5xl grid-cols-[repeat(auto-fit,minmax(4.5rem,1fr))] px-1">
           {links.map((l) => (
             <li key={l.href}>
               <Link
                 href={l.href}
-                className="flex min-h-12 items-center justify-center px-0.5 text-center text-[0.95rem] leading-tight font-semibold [overflow-wrap:anywhere] text-brand-800 no-underline hover:bg-brand-100 sm:text-base"
+                className="flex min-h-12 items-center justify-center px-0.5 text-center text-[0.95rem] leading-tight font-semibold break-keep text-brand-800 no-underline hover:bg-brand-100 sm:text-base"
               >
                 {l.label}
               </Link>
