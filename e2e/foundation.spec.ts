@@ -122,10 +122,15 @@ test.describe('signing in', () => {
 
     await page.goto('/login');
     const password = page.getByLabel('密码');
+    // An empty field is named as such, at the field (no attempt counted).
     await page.getByLabel('手机号或邮箱').fill(login);
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(password).toHaveAccessibleDescription('请填写这一项');
+    await expect(password).toBeFocused();
     await password.fill('wrong-password');
     await page.getByRole('button', { name: '登录' }).click();
     await expect(page.getByText('手机号/邮箱或密码不正确，请重新输入。')).toBeVisible();
+    await expect(page.getByLabel('手机号或邮箱')).toBeFocused();
     for (let i = 0; i < 5; i++) {
       await password.fill(`wrong-${i}`);
       await page.getByRole('button', { name: '登录' }).click();

@@ -100,10 +100,23 @@ test('a resident asks for help and follows the case to its end while a social wo
   for (const step of ['社工正在核实情况', '经核实，您的求助有效', `已为您匹配帮扶项目：“${project}”`, '提供了服务：助餐送餐', '帮扶已完成']) {
     await expect(resident.getByRole('list').filter({ hasText: '提交了求助' }).getByText(step, { exact: true })).toBeVisible();
   }
+  // Sent without a score, or with too long a comment: told at the field, taken there, and nothing typed or chosen is lost.
+  const comment = resident.getByLabel('想说的话');
+  await comment.fill('送的饭很热乎，谢谢');
+  await resident.getByRole('button', { name: '提交评价' }).click();
+  await expect(resident.getByText('请选择 1 到 5 分')).toBeVisible();
+  await expect(resident.getByRole('radio', { name: '1' })).toBeFocused();
+  await expect(comment).toHaveValue('送的饭很热乎，谢谢');
   await resident.getByText('5', { exact: true }).click();
-  await resident.getByLabel('想说的话').fill('送的饭很热乎，谢谢');
+  await comment.fill('谢'.repeat(501));
+  await resident.getByRole('button', { name: '提交评价' }).click();
+  await expect(comment).toHaveAccessibleDescription(/内容过长/);
+  await expect(comment).toBeFocused();
+  await expect(resident.getByRole('radio', { name: '5' })).toBeChecked();
+  await comment.fill('送的饭很热乎，谢谢');
   await resident.getByRole('button', { name: '提交评价' }).click();
   await expect(resident.getByText('感谢您的评价！')).toBeVisible();
+  await expect(resident.getByText('感谢您的评价！')).toBeFocused();
   await expect(resident.getByText('您的评价：5 分')).toBeVisible();
 
   // Closing needs a follow-up note, checked on the server.
