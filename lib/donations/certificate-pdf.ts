@@ -23,7 +23,8 @@ const brand = '#b8322a';
 const ink = '#2b2220';
 const muted = '#5f524e';
 
-export async function renderCertificatePdf(content: CertificatePdfContent): Promise<Buffer> {
+export async function renderCertificatePdf(given: CertificatePdfContent): Promise<Buffer> {
+  const content = { ...given, body: latinQuotes(given.body), note: given.note && latinQuotes(given.note), rows: given.rows.map(([l, v]): [string, string] => [l, latinQuotes(v)]) };
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
@@ -51,10 +52,20 @@ export async function renderCertificatePdf(content: CertificatePdfContent): Prom
   doc.font('regular').fontSize(16).fillColor(ink).text(content.body, 90, doc.y, { width: inner, lineGap: 6 });
   doc.moveDown(1);
 
-  for (const [label, value] of content.rows) {
+  // The particulars two to a line (a landscape page holds English's longer ones too), each line as tall as its
+  // tallest label or value.
+  const half = inner / 2;
+  for (let i = 0; i < content.rows.length; i += 2) {
     const y = doc.y;
-    doc.font('regular').fontSize(12).fillColor(muted).text(label, 90, y, { width: 170 });
-    doc.font('bold').fontSize(12).fillColor(ink).text(value, 270, y, { width: inner - 180 });
+    let bottom = y;
+    content.rows.slice(i, i + 2).forEach(([label, value], j) => {
+      const x = 90 + j * half;
+      doc.font('regular').fontSize(11).fillColor(muted).text(label, x, y, { width: 120 });
+      bottom = Math.max(bottom, doc.y);
+      doc.font('bold').fontSize(12).fillColor(ink).text(value, x + 126, y, { width: half - 136 });
+      bottom = Math.max(bottom, doc.y);
+    });
+    doc.y = bottom;
     doc.moveDown(0.35);
   }
   if (content.note) {
@@ -62,9 +73,21 @@ export async function renderCertificatePdf(content: CertificatePdfContent): Prom
     doc.font('bold').fontSize(13).fillColor(brand).text(content.note, 90, doc.y, { width: inner });
   }
 
-  doc.font('bold').fontSize(14).fillColor(ink).text(content.issuer, 90, height - 150, { width: inner, align: 'right' });
-  doc.font('regular').fontSize(10).fillColor(muted).text(content.footer, 90, height - 100, { width: inner, align: 'center' });
+  // Near the foot of the page, but never against the last line above it (English runs longer).
+  doc.font('bold').fontSize(14).fillColor(ink).text(content.issuer, 90, Math.max(height - 150, doc.y + 28), { width: inner, align: 'right' });
+  doc.font('regular').fontSize(10).fillColor(muted).text(content.footer, 90, Math.max(height - 100, doc.y + 14), { width: inner, align: 'center' });
   doc.end();
   await done;
   return Buffer.concat(chunks);
+}
+
+/**
+ * The one font embedded (Noto Sans SC) sets ’ “ ” full width, as Chinese wants them: beside Latin letters (English
+ * text, "fund’s", “Smart Fruit”) they become straight ones; Chinese quotation marks stay as they are.
+ */
+export function latinQuotes(text: string): string {
+  return text
+    .replace(/(?<=[A-Za-z])’(?=[A-Za-z])/g, "'")
+    .replace(/“(?=[A-Za-z0-9])/g, '"')
+    .replace(/(?<=[A-Za-z0-9.,!?])”/g, '"');
 }

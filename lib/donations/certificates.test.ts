@@ -3,7 +3,7 @@ import { useTestDb } from '@/db/test-db';
 import { donationsCsv } from './admin-csv';
 import { donationFiltersSchema, donationsForExport } from './admin-list';
 import { bookFees } from './fee';
-import { renderCertificatePdf } from './certificate-pdf';
+import { latinQuotes, renderCertificatePdf } from './certificate-pdf';
 import { certificateCode, verifyCertificate } from './certificates';
 import { fulfilDonation } from './fulfil';
 import { donationRow, newPendingDonation, newProject, newUser } from './testing/fixtures';
@@ -44,6 +44,33 @@ describe('certificates', () => {
     expect(text).toMatch(/\/FontFile2/);
     expect(text).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC/);
     expect(pdf.length).toBeLessThan(80_000);
+  });
+
+  it('in English, with labels over two lines and a long issuer, stays on one page', async () => {
+    const pdf = await renderCertificatePdf({
+      title: 'Donation Certificate',
+      subtitle: 'Love in Jiangbei assistance programme fund',
+      body: 'This certifies that Chen Aixin gave ¥20 to the Love in Jiangbei fund by monthly giving on December 8, 2026, for the fund’s general use (unrestricted). Thank you for standing with people in hardship in Jiangbei.',
+      rows: [
+        ['Certificate no.', 'AZJB-2026-000193'],
+        ['Verification code', '68D660562C'],
+        ['Amount', '¥20'],
+        ['Date', 'December 8, 2026'],
+        ['For', 'the fund’s general use (unrestricted)'],
+        ['Unified social credit code', '5133020000000000XX (demo)'],
+        ['Public fundraising record no.', '0000 (demo)'],
+      ],
+      note: 'This gift has been refunded in part.',
+      issuer: 'Ningbo Jiangbei District Charity Federation (Love in Jiangbei Fund)',
+      footer: 'Verify at https://example.org/certificates',
+      metaTitle: 'Donation Certificate AZJB-2026-000193',
+    });
+    expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(1);
+  });
+
+  it('set English quotation marks straight in the PDF, and leave Chinese ones', () => {
+    expect(latinQuotes('the fund’s general use, for “Smart Fruit”')).toBe(`the fund's general use, for "Smart Fruit"`);
+    expect(latinQuotes('用于“智慧果”项目')).toBe('用于“智慧果”项目');
   });
 });
 

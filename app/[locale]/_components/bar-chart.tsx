@@ -7,7 +7,8 @@ type Props = {
   id: string;
   title: string;
   description: string;
-  categories: { key: string; label: string }[];
+  /** `axisLabel`: a shorter name under the bars ("1月"), the table keeping the whole one ("2026年1月"). */
+  categories: { key: string; label: string; axisLabel?: string }[];
   series: Series[];
   values: Record<string, Record<string, number>>;
   format: (v: number) => string;
@@ -63,7 +64,7 @@ export function BarChart({ id, title, description, categories, series, values, f
               fontSize={12}
               fill="#5f524e"
             >
-              {c.label}
+              {c.axisLabel ?? c.label}
             </text>
           </g>
         ))}

@@ -41,6 +41,9 @@ export default async function TransparencyPage({ params }: LocaleParams) {
   ]);
   const en = locale === 'en';
   // The last twelve calendar months, quiet ones as zero; every month is in the open data (monthly.csv, .json).
+  // 'YYYY-MM' as "2026年1月" / "January 2026" (short: "1月" / "Jan", under the bars).
+  const monthName = (month: string, style: 'long' | 'short') =>
+    new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: style, ...(style === 'long' ? { year: 'numeric' } : {}) }).format(new Date(`${month}-01T00:00:00Z`));
   const lastYear = lastMonths(12).map((month) => monthly.find((m) => m.month === month) ?? { month, raisedFen: 0, spentFen: 0 });
   const money = (f: number) => formatFen(f, { exact: true });
   // Counts read as the home page writes them: 1,045, not 1045.
@@ -88,7 +91,7 @@ export default async function TransparencyPage({ params }: LocaleParams) {
         id="month-chart"
         title={t('byMonth')}
         description={t('byMonthDesc')}
-        categories={lastYear.map((m) => ({ key: m.month, label: m.month.slice(2) }))}
+        categories={lastYear.map((m) => ({ key: m.month, label: monthName(m.month, 'long'), axisLabel: monthName(m.month, 'short') }))}
         series={[
           { key: 'in', label: t('income'), color: colors.in },
           { key: 'out', label: t('outgo'), color: colors.out },
