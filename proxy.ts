@@ -20,7 +20,10 @@ export function proxy(req: NextRequest) {
     return res;
   }
 
-  if (signedInOnly.test(pathname) && !hasSessionCookie(req)) {
+  // A form sent from an open page (a server action) is let through: its action refuses it without a session and the
+  // form keeps what was typed, where a redirect would lose it all to an error page.
+  const serverAction = req.method === 'POST' && req.headers.has('next-action');
+  if (signedInOnly.test(pathname) && !hasSessionCookie(req) && !serverAction) {
     const login = new URL('/login', req.url);
     login.searchParams.set('callbackUrl', `${pathname}${search}`);
     return NextResponse.redirect(login);

@@ -140,9 +140,12 @@ export async function assessCase(db: Db, actor: Actor, needId: string, input: z.
   });
 }
 
-export async function addCaseNote(db: Db, actor: Actor, needId: string, text: string) {
+export async function addCaseNote(db: Db, actor: Actor, needId: string, typed: string) {
   const user = await authorize(db, actor, 'case:act');
   assertId(needId);
+  const text = typed.trim();
+  if (!text) throw new AppError('invalid_input', 'empty note', { note: 'required' });
+  if (text.length > 1000) throw new AppError('invalid_input', 'note too long', { note: 'too_long' });
   const [need] = await db.select().from(needs).where(eq(needs.id, needId));
   if (!need) throw new AppError('not_found');
   await assertInScope(db, user, need);

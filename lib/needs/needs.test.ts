@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { uniqueSuffix, useTestDb } from '@/db/test-db';
-import { auditLog, needs, piiAccessLog, projects, userAreas } from '@/db/schema';
-import { actOnCase, assignCase, type CaseCommand } from './case-actions';
+import { auditLog, needEvents, needs, piiAccessLog, projects, userAreas } from '@/db/schema';
+import { actOnCase, addCaseNote, assignCase, type CaseCommand } from './case-actions';
 import { getCase, listPiiAccess } from './case-read';
 import { submitNeed } from './intake';
 import { purgeClosedCasePii } from './purge';
@@ -217,6 +217,18 @@ describe('intake', () => {
     expect(row.channel).toBe('phone');
     expect(row.createdById).toBe(worker.id);
     await expect(submitNeed(db, intake(), { ip: randomIp(), channel: 'paper', actor: { userId: donor.id } })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('case notes', () => {
+  it('are refused at the field when empty or over 1,000 characters (never cut short), and kept whole otherwise', async () => {
+    const admin = await staffUser(db, 'admin');
+    const { needId } = await submitNeed(db, intake(), { ip: randomIp() });
+    await expect(addCaseNote(db, { userId: admin.id }, needId, '   ')).rejects.toMatchObject({ fields: { note: 'required' } });
+    await expect(addCaseNote(db, { userId: admin.id }, needId, '记'.repeat(1001))).rejects.toMatchObject({ fields: { note: 'too_long' } });
+    await addCaseNote(db, { userId: admin.id }, needId, ` ${'记'.repeat(1000)} `);
+    const notes = await db.select({ note: needEvents.note }).from(needEvents).where(sql`${needEvents.needId} = ${needId} and ${needEvents.type} = 'note'`);
+    expect(notes.map((n) => n.note)).toEqual(['记'.repeat(1000)]);
   });
 });
 

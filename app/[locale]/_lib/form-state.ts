@@ -26,6 +26,7 @@ export { fieldErrors } from '@/lib/errors';
 export function appErrorState(e: unknown, values: Record<string, string>): FormState {
   if (isAppError(e) && Object.keys(e.fields).length) return { ok: false, values, errors: e.fields };
   if (isAppError(e, 'throttled')) return { ok: false, values, errors: {}, message: 'throttled' };
-  if (isAppError(e, 'forbidden') || isAppError(e, 'unauthenticated')) return { ok: false, values, errors: {}, message: 'forbidden' };
+  if (isAppError(e, 'unauthenticated')) return { ok: false, values, errors: {}, message: 'signedOut' };
+  if (isAppError(e, 'forbidden')) return { ok: false, values, errors: {}, message: 'forbidden' };
   throw e;
 }

@@ -114,7 +114,7 @@ function Tracked({ need, action, proof, state, err, pending }: TrackedProps) {
               <p className="text-sm text-muted">
                 <time dateTime={new Date(e.at).toISOString()}>{when(e.at)}</time> · {who(e)}
               </p>
-              <p>{describe(e)}</p>
+              <p className="[overflow-wrap:anywhere]">{describe(e)}</p>
             </li>
           ))}
         </ol>

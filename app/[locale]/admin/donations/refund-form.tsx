@@ -13,7 +13,7 @@ export function RefundForm({ donationId, refundableFen, intent }: { donationId: 
   const t = useTranslations('donations');
   const f = useTranslations('forms');
   const [state, action, pending] = useActionState(refundDonationAction, emptyForm);
-  const error = state.errors.amount ?? state.errors._form ?? (state.message === 'forbidden' ? 'forbidden' : undefined);
+  const error = state.errors.amount ?? state.errors._form ?? (state.message === 'forbidden' || state.message === 'signedOut' ? state.message : undefined);
   return (
     <details className="mt-2">
       <summary className="btn-quiet inline-flex min-h-11 cursor-pointer px-3 text-sm">{t('refund')}</summary>

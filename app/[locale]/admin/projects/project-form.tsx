@@ -43,7 +43,7 @@ export function ProjectForm({ project, coverImage, options }: { project: Record<
       noValidate>
       <FocusOnAnswer state={state} />
       {state.message === 'saved' ? <p role="status" className="rounded-xl bg-leaf-50 p-3 font-semibold text-leaf-600">{t('saved')}</p> : null}
-      {state.message === 'forbidden' ? <p role="alert" className="field-error">{t('errors.forbidden')}</p> : null}
+      {state.message === 'forbidden' || state.message === 'signedOut' ? <p role="alert" className="field-error">{t(`errors.${state.message}`)}</p> : null}
       <input type="hidden" name="projectId" value={project.projectId ?? ''} />
       {creating ? (
         <Field name="slug" label={t('slug')} hint={t('slugHint')} defaultValue={v.slug} error={err('slug')} autoCapitalize="none" spellCheck={false} />

@@ -43,12 +43,9 @@ export async function caseAction(_prev: FormState, formData: FormData): Promise<
         await assessCase(db, actor, needId, parsed.data);
         break;
       }
-      case 'note': {
-        const note = (values.note ?? '').trim();
-        if (!note) return { ok: false, values, errors: { note: 'required' } };
-        await addCaseNote(db, actor, needId, note.slice(0, 1000));
+      case 'note':
+        await addCaseNote(db, actor, needId, values.note ?? '');
         break;
-      }
       case 'assign':
         await assignCase(db, actor, needId, values.assigneeId ?? '');
         break;

@@ -180,7 +180,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 <p className="text-sm text-muted">
                   {when(e.at)} · {e.actorKind === 'resident' ? t('resident') : e.actorKind === 'system' ? t('system') : e.actorName}
                 </p>
-                <p>
+                {/* What people typed can hold a long unbroken run (a pasted link): it wraps rather than widen the page. */}
+                <p className="[overflow-wrap:anywhere]">
                   {e.toStatus && e.type === 'status'
                     ? t('statusMove', { event: t('event.status'), from: n(`status.${e.fromStatus ?? 'submitted'}`), to: n(`status.${e.toStatus}`) })
                     : t(`event.${e.type}` as 'event.note')}
