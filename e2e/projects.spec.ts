@@ -40,6 +40,14 @@ test('an administrator starts a project with its matching rules: refused at the 
   // A draft is shown nowhere.
   expect((await page.request.get(`/projects/${slug}`)).status()).toBe(404);
   await page.getByLabel('状态').selectOption('active');
+  // A picture that is not one is refused, and nothing else of the form is saved with it: still a draft.
+  await page.getByLabel('封面图片').setInputFiles({ name: 'cover.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a picture') });
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('只支持 JPG、PNG 或 WebP 图片')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toHaveCount(0);
+  expect((await page.request.get(`/projects/${slug}`)).status()).toBe(404);
+  await page.getByLabel('封面图片').setInputFiles([]);
+  await expect(page.getByLabel('状态')).toHaveValue('active');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
   await page.goto(`/projects/${slug}`);

@@ -16,13 +16,19 @@ export function sniffImage(bytes: Uint8Array): CoverType | null {
   return null;
 }
 
-/** An administrator sets a project's cover picture (jpg, png or webp, at most 2 MB). */
-export async function saveProjectCover(db: Db, actor: Actor, projectId: string, bytes: Uint8Array): Promise<void> {
-  await authorize(db, actor, 'project:edit');
-  if (!/^[0-9a-f-]{36}$/i.test(projectId)) throw new AppError('not_found', 'no such project');
+/** A cover picture is a jpg, png or webp of at most 2 MB: its type, or the field's error. Checked before anything is saved. */
+export function checkCover(bytes: Uint8Array): CoverType {
   if (bytes.length > maxCoverBytes) throw new AppError('invalid_input', 'cover too large', { cover: 'cover_too_large' });
   const contentType = sniffImage(bytes);
   if (!contentType) throw new AppError('invalid_input', 'not an image', { cover: 'cover_type' });
+  return contentType;
+}
+
+/** An administrator sets a project's cover picture. */
+export async function saveProjectCover(db: Db, actor: Actor, projectId: string, bytes: Uint8Array): Promise<void> {
+  await authorize(db, actor, 'project:edit');
+  if (!/^[0-9a-f-]{36}$/i.test(projectId)) throw new AppError('not_found', 'no such project');
+  const contentType = checkCover(bytes);
   const [project] = await db.select({ slug: projects.slug }).from(projects).where(eq(projects.id, projectId));
   if (!project) throw new AppError('not_found', 'no such project');
   const data = Buffer.from(bytes);

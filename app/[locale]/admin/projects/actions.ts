@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/session';
-import { saveProjectCover } from '@/lib/projects/cover';
+import { checkCover, saveProjectCover } from '@/lib/projects/cover';
 import { createProject, projectChoiceFields, projectCreateSchema, projectEditSchema, projectFromForm, updateProject } from '@/lib/projects/edit';
 import { appErrorState, formValues, fieldErrors, type FormState } from '../../_lib/form-state';
 
@@ -19,10 +19,13 @@ export async function updateProjectAction(_prev: FormState, formData: FormData):
   if (!parsed.success) return { ok: false, values, errors: fieldErrors(parsed.error) };
   const db = getDb();
   const actor = await getActor();
+  const file = formData.get('cover');
+  const cover = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
   try {
+    // A picture that would be refused is refused before the rest is saved: nothing is half done.
+    if (cover) checkCover(cover);
     await updateProject(db, actor, values.projectId ?? '', parsed.data);
-    const cover = formData.get('cover');
-    if (cover instanceof File && cover.size > 0) await saveProjectCover(db, actor, values.projectId ?? '', new Uint8Array(await cover.arrayBuffer()));
+    if (cover) await saveProjectCover(db, actor, values.projectId ?? '', cover);
   } catch (e) {
     return appErrorState(e, values);
   }

@@ -32,6 +32,9 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
   ]);
   const holds = new Map(funds?.projects.map((p) => [p.projectId, p.balanceFen]) ?? []);
   const held = (projectId: string) => holds.get(projectId) ?? 0;
+  // What a decision's question names: the amount, the project and the payee, so the dialog alone says which payment.
+  const named = (r: (typeof rows)[number]) =>
+    t('paymentNamed', { amount: formatFen(r.amountFen, { exact: true }), project: (locale === 'en' ? r.projectNameEn : r.projectName) ?? '', payee: r.payee });
   return (
     <ClientMessages namespaces={['payments', 'forms']}>
       <div className="flex flex-col gap-5">
@@ -76,14 +79,14 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                   </a>
                 )) ?? t('noFiles')}
               </p>
-              {r.status === 'approved' && decider ? <ReverseForm id={r.id} /> : null}
+              {r.status === 'approved' && decider ? <ReverseForm id={r.id} what={named(r)} /> : null}
               {r.status === 'requested' && funds ? (
                 <p className={`text-sm ${held(r.projectId) < r.amountFen ? 'font-semibold text-brand-700' : 'text-muted'}`} data-testid="project-holds">
                   {t(held(r.projectId) < r.amountFen ? 'holdsTooLittle' : 'holds', { amount: formatFen(held(r.projectId), { exact: true }) })}
                 </p>
               ) : null}
               {r.status === 'requested' && decider ? (
-                r.requestedById === user.id ? <p className="text-muted">{t('yours')}</p> : <DecideForm id={r.id} hasEvidence={Boolean(evidence.get(r.id)?.length)} />
+                r.requestedById === user.id ? <p className="text-muted">{t('yours')}</p> : <DecideForm id={r.id} what={named(r)} hasEvidence={Boolean(evidence.get(r.id)?.length)} />
               ) : null}
             </li>
           ))}

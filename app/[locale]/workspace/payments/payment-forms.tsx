@@ -71,7 +71,7 @@ export function RequestPaymentForm({ projects, initial }: { projects: { id: stri
   );
 }
 
-export function DecideForm({ id, hasEvidence }: { id: string; hasEvidence: boolean }) {
+export function DecideForm({ id, what, hasEvidence }: { id: string; what: string; hasEvidence: boolean }) {
   const t = useTranslations('payments');
   const f = useTranslations('forms');
   const [state, action, pending] = useActionState(decidePaymentAction, emptyForm);
@@ -87,11 +87,11 @@ export function DecideForm({ id, hasEvidence }: { id: string; hasEvidence: boole
       </Field>
       <div className="flex gap-2">
         {hasEvidence ? (
-          <ConfirmButton backLabel={f('back')} name="decision" value="approve" className="btn-primary flex-1" disabled={pending} question={t('approveConfirm')} confirmLabel={t('approveYes')}>
+          <ConfirmButton backLabel={f('back')} name="decision" value="approve" className="btn-primary flex-1" disabled={pending} question={t('approveConfirm', { what })} confirmLabel={t('approveYes')}>
             {t('approve')}
           </ConfirmButton>
         ) : null}
-        <ConfirmButton backLabel={f('back')} name="decision" value="reject" className="btn-quiet flex-1" disabled={pending} question={t('rejectConfirm')} confirmLabel={t('rejectYes')}>
+        <ConfirmButton backLabel={f('back')} name="decision" value="reject" className="btn-quiet flex-1" disabled={pending} question={t('rejectConfirm', { what })} confirmLabel={t('rejectYes')}>
           {t('reject')}
         </ConfirmButton>
       </div>
@@ -99,7 +99,7 @@ export function DecideForm({ id, hasEvidence }: { id: string; hasEvidence: boole
   );
 }
 
-export function ReverseForm({ id }: { id: string }) {
+export function ReverseForm({ id, what }: { id: string; what: string }) {
   const t = useTranslations('payments');
   const f = useTranslations('forms');
   const [state, action, pending] = useActionState(reversePaymentAction, emptyForm);
@@ -113,9 +113,9 @@ export function ReverseForm({ id }: { id: string }) {
         <input type="hidden" name="id" value={id} />
         {state.message === 'conflict' ? <p role="alert" className="font-semibold text-brand-700">{t('reversedAlready')}</p> : null}
         <Field name={`note-${id}`} label={t('reverseNote')} error={err}>
-          <input id={`note-${id}`} name="note" className="field-input" defaultValue={state.values.note} aria-invalid={err ? true : undefined} />
+          <input id={`note-${id}`} name="note" className="field-input" defaultValue={state.values.note} aria-invalid={err ? true : undefined} aria-describedby={err ? `note-${id}-error` : undefined} />
         </Field>
-        <ConfirmButton backLabel={f('back')} className="btn-quiet" disabled={pending} question={t('reverseConfirm')} confirmLabel={t('reverse')}>
+        <ConfirmButton backLabel={f('back')} className="btn-quiet" disabled={pending} question={t('reverseConfirm', { what })} confirmLabel={t('reverse')}>
           {t('reverse')}
         </ConfirmButton>
       </form>
