@@ -10,6 +10,7 @@ import { lookupHash } from '@/lib/privacy/crypto';
 import { takeRateLimit } from '@/lib/rate-limit';
 import { newTrackingCode } from './code';
 import { looksLikeDuplicate } from './duplicates';
+import { assertInScope } from './scope';
 import { consentVersion, sensitiveFieldsFor, type NeedIntake } from './intake-schema';
 import { sealNeedPii, type NeedPii } from './pii';
 import { holdCalendar, workingDeadline } from './calendar';
@@ -28,7 +29,8 @@ export type IntakeMeta = { ip: string; channel?: Channel; actor?: Actor; now?: D
  * Throttled per phone and per address in PostgreSQL; a likely duplicate is flagged, never refused.
  * Only the sensitive fields the category needs are kept (PIPL: collect only what the case needs).
  */
-export async function submitNeed(db: Db, input: NeedIntake, meta: IntakeMeta): Promise<{ code: string; needId: string }> {
+/** `openable`: whether the staff member who entered it may open the case (their sub-districts, or an administrator). */
+export async function submitNeed(db: Db, input: NeedIntake, meta: IntakeMeta): Promise<{ code: string; needId: string; openable: boolean }> {
   const channel = meta.channel ?? 'online';
   const staff = channel === 'online' ? null : await authorize(db, meta.actor ?? null, 'case:act');
   const now = meta.now ?? new Date();
@@ -93,7 +95,8 @@ export async function submitNeed(db: Db, input: NeedIntake, meta: IntakeMeta): P
           note: staff ? historyWords()('case.history.entered', { channel: historyWords()(`needs.channel.${channel}`) }) : null,
           createdAt: now,
         });
-        return { code, needId: need.id };
+        const openable = staff ? await assertInScope(tx, staff, { areaId: input.areaId, assigneeId: null }).then(() => true, () => false) : false;
+        return { code, needId: need.id, openable };
       });
     } catch (e) {
       // A tracking-code collision (about 1 in 10^11 per need) is retried with a fresh code.

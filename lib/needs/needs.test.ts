@@ -212,10 +212,14 @@ describe('intake', () => {
   it('lets staff enter a need taken by phone, marked as such, and refuses anyone else', async () => {
     const worker = await staffUser(db);
     const donor = await staffUser(db, 'donor');
-    const { needId } = await submitNeed(db, intake(), { ip: randomIp(), channel: 'phone', actor: { userId: worker.id } });
+    const { needId, openable } = await submitNeed(db, intake(), { ip: randomIp(), channel: 'phone', actor: { userId: worker.id } });
     const [row] = await db.select().from(needs).where(eq(needs.id, needId));
     expect(row.channel).toBe('phone');
     expect(row.createdById).toBe(worker.id);
+    // The worker covers no sub-district yet: the case is not theirs to open; once they cover its area, it is.
+    expect(openable).toBe(false);
+    await db.insert(userAreas).values({ userId: worker.id, areaId: row.areaId });
+    expect((await submitNeed(db, intake(), { ip: randomIp(), channel: 'phone', actor: { userId: worker.id } })).openable).toBe(true);
     await expect(submitNeed(db, intake(), { ip: randomIp(), channel: 'paper', actor: { userId: donor.id } })).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

@@ -30,8 +30,9 @@ export async function enterNeedAction(_prev: FormState, formData: FormData): Pro
   if (!parsed.success) return { ok: false, values, errors: fieldErrors(parsed.error) };
   const channel = formData.get('channel') === 'paper' ? 'paper' : 'phone';
   try {
-    const { code, needId } = await submitNeed(getDb(), parsed.data, { ip: await clientIp(), channel, actor: await getActor() });
-    return { ok: true, values: {}, errors: {}, message: code, data: needId };
+    const { code, needId, openable } = await submitNeed(getDb(), parsed.data, { ip: await clientIp(), channel, actor: await getActor() });
+    // Only a case the worker may open is offered to them (one for another sub-district goes to its workers).
+    return { ok: true, values: {}, errors: {}, message: code, data: openable ? needId : undefined };
   } catch (e) {
     return appErrorState(e, values);
   }

@@ -31,7 +31,7 @@ export function IntakeForm({ areas, retentionMonths, action, staff }: Props) {
   const v = state.values;
   const err = (name: string) => (state.errors[name] ? f(state.errors[name]) : undefined);
 
-  if (state.ok && state.message) return <Done code={state.message} caseId={staff ? (state.data as string) : undefined} />;
+  if (state.ok && state.message) return <Done code={state.message} caseId={staff ? (state.data as string | undefined) : undefined} elsewhere={staff && !state.data} />;
   const req = (label: string) => `${label} *`;
   const optional = (label: string) => f('optionalLabel', { label });
   return (
@@ -133,7 +133,7 @@ export function IntakeForm({ areas, retentionMonths, action, staff }: Props) {
 }
 
 /** The answer to a request: its tracking code first, in view and in focus. Staff go on to the case they entered. */
-function Done({ code, caseId }: { code: string; caseId?: string }) {
+function Done({ code, caseId, elsewhere }: { code: string; caseId?: string; elsewhere?: boolean }) {
   const t = useTranslations('help');
   const heading = useFocusOnShow<HTMLHeadingElement>();
   return (
@@ -156,6 +156,7 @@ function Done({ code, caseId }: { code: string; caseId?: string }) {
           <li>{t('doneNext3')}</li>
         </ol>
       </div>
+      {elsewhere ? <p className="rounded-xl bg-sun-50 p-3">{t('doneElsewhere')}</p> : null}
       <div className="flex flex-wrap gap-3">
         {caseId ? (
           <Link href={`/workspace/cases/${caseId}`} className="btn-primary">
