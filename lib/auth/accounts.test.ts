@@ -5,7 +5,7 @@ import { users } from '@/db/schema';
 import { hashPassword } from './password';
 import { authorize, requestActor } from './actor';
 import { randomIp } from '@/lib/needs/test-fixtures';
-import { checkCredentials, createStaffAccount, registerDonor, registerLimit, setUserDisabled, setUserRole, signInLimits } from './accounts';
+import { checkCredentials, createStaffAccount, registerDonor, registerLimit, setUserDisabled, setUserRole, signInLimits, staffSchema } from './accounts';
 
 const db = useTestDb();
 
@@ -116,6 +116,13 @@ describe('authorization against the database', () => {
     const [row] = await db.select().from(users).where(eq(users.id, created.id));
     expect(row.role).toBe('social_worker');
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('asks a social worker account for at least one sub-district (an administrator needs none)', () => {
+    const input = { name: '新社工', login: `x-${uniqueSuffix()}@test.local`, password: 'long-enough', areaIds: [] };
+    const refused = staffSchema.safeParse({ ...input, role: 'social_worker' });
+    expect(refused.success ? [] : refused.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['areaIds', 'areas_required']]);
+    expect(staffSchema.safeParse({ ...input, role: 'admin' }).success).toBe(true);
   });
 
   it('does not let an admin demote or disable themselves', async () => {

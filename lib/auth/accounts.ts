@@ -104,7 +104,7 @@ export const staffSchema = z.object({
   password: passwordSchema,
   role: z.enum(['social_worker', 'admin'], { message: 'required' }),
   areaIds: z.array(z.enum(jiangbeiAreas.map((a) => a.id) as [string, ...string[]])).default([]),
-});
+}).refine((v) => v.role !== 'social_worker' || v.areaIds.length > 0, { path: ['areaIds'], message: 'areas_required' }); // else an empty queue
 
 /** Only an admin creates staff accounts. */
 export async function createStaffAccount(db: Db, actor: Actor, input: z.infer<typeof staffSchema>) {

@@ -35,7 +35,7 @@ export function StaffForm({ areas }: { areas: Area[] }) {
           <option value="admin">{r('admin')}</option>
         </select>
       </Field>
-      <fieldset>
+      <fieldset aria-invalid={err('areaIds') ? true : undefined} aria-describedby={err('areaIds') ? 'areaIds-error' : undefined}>
         <legend className="field-label">{t('areas')}</legend>
         <div className="grid grid-cols-2 gap-2">
           {areas.map((area) => (
@@ -45,6 +45,7 @@ export function StaffForm({ areas }: { areas: Area[] }) {
             </label>
           ))}
         </div>
+        {err('areaIds') ? <p id="areaIds-error" className="field-error">{err('areaIds')}</p> : null}
       </fieldset>
       <button type="submit" className="btn-primary" disabled={pending}>
         {t('create')}
