@@ -6,7 +6,7 @@ import { actOnCase, addCaseNote, assignCase, type CaseCommand } from './case-act
 import { getCase, listPiiAccess } from './case-read';
 import { submitNeed } from './intake';
 import { purgeClosedCasePii } from './purge';
-import { countCap, listQueue, pageSize, phoneSearchKey, queueSearch } from './queue';
+import { countCap, listQueue, pageSize, phoneSearchKey, queueSearch, readQueueFilter } from './queue';
 import { needActions, needStatuses, nextStatus, type NeedAction, type NeedStatus } from './status';
 import { activeProjectId, intake, randomIp, staffUser } from './test-fixtures';
 import { rateNeed, trackNeed, withdrawNeed } from './tracking';
@@ -292,7 +292,14 @@ describe('the queue', () => {
     const search = async (q: string) => Object.fromEntries(await queueSearch(db, { userId: worker.id }, { q, area: 'cicheng', page: '3' }));
     expect(await search('138 1234 5678')).toEqual({ area: 'cicheng', phone: phoneSearchKey('13812345678') });
     expect(await search('jb 7kq4 mx3a')).toEqual({ area: 'cicheng', q: 'jb 7kq4 mx3a' }); // a code, read as typed
-    expect(await search('公家村')).toEqual({ area: 'cicheng', q: '公家村' });
+    // Words (a village, or a name typed in vain) only sealed: the address never holds them; the page opens them again.
+    const words = await search('陈德兴');
+    expect(Object.keys(words).sort()).toEqual(['area', 'qs']);
+    expect(JSON.stringify(words)).not.toContain('陈');
+    expect(readQueueFilter(words)).toMatchObject({ area: 'cicheng', q: '陈德兴' });
+    const [key, iv, tag, data] = words.qs.split('.');
+    const tampered = [key, iv, `${tag[0] === 'A' ? 'B' : 'A'}${tag.slice(1)}`, data].join('.');
+    expect(readQueueFilter({ qs: tampered }).q).toBeUndefined(); // a seal that does not open searches nothing
     expect(await search('１３８.１２３４.５６７８')).toEqual({ area: 'cicheng', phone: phoneSearchKey('13812345678') });
     for (const number of ['1234-5678', '330205194001011234', '5678901', '１２３４５６７', '王 138.1234']) {
       expect(await search(number)).toEqual({ area: 'cicheng', numberRefused: '1' });

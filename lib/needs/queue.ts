@@ -5,7 +5,7 @@ import { needs, users } from '@/db/schema';
 import { authorize, type Actor } from '@/lib/auth/actor';
 import { caseScope } from './scope';
 import { needStatuses, openStatuses } from './status';
-import { lookupHash } from '@/lib/privacy/crypto';
+import { decrypt, encrypt, lookupHash } from '@/lib/privacy/crypto';
 import { piiAccessLog } from '@/db/schema';
 import { normalizePhone, phonePattern } from './phone';
 import { readQueueSearch } from './queue-search';
@@ -21,6 +21,8 @@ export const queueFilterSchema = z.object({
   assignee: z.string().max(40).optional().catch(undefined),
   overdue: z.enum(['1']).optional().catch(undefined),
   q: z.string().trim().max(50).optional().catch(undefined),
+  /** Words searched for, sealed (queueSearch): they may name a person, so the address carries them only encrypted. */
+  qs: z.string().max(300).optional().catch(undefined),
   /** A whole phone number, as its keyed hash (phoneSearchKey): the number itself never goes into an address. */
   phone: z.string().regex(/^[\w-]{20,100}$/).optional().catch(undefined),
   sort: z.enum(['oldest', 'newest', 'urgency', 'due']).optional().catch(undefined),
@@ -29,6 +31,19 @@ export const queueFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(10000).optional().catch(undefined),
 });
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
+
+/** The queue's filters from its address: sealed words opened again (a seal that does not open searches nothing). */
+export function readQueueFilter(params: Record<string, string | undefined>): QueueFilter {
+  const filter = queueFilterSchema.parse(params);
+  if (!filter.qs) return filter;
+  let words: string | undefined;
+  try {
+    words = decrypt(filter.qs).slice(0, 50);
+  } catch {
+    words = undefined;
+  }
+  return { ...filter, q: words };
+}
 
 const overdueSql = sql<boolean>`(
   (${needs.status} in ('submitted','screening') and ${needs.screenDueAt} < now())
@@ -116,17 +131,19 @@ export function phoneSearchKey(typed: string): string | null {
 
 /**
  * The address a search of the queue leads to (its form posts here, so nothing typed reaches an address unread), for
- * staff only: a whole phone number becomes its keyed hash (a key no one else can compute), a tracking code and words
- * stay as typed, and a run of six or more digits that is neither — part of a number, an ID number — is not kept at
- * all (it is encrypted, so it could not be found; `numberRefused` says so at the field).
+ * staff only: a whole phone number becomes its keyed hash (a key no one else can compute), a tracking code stays as
+ * typed, other words are sealed (they may be a name, typed in vain: names are encrypted), and a run of six or more
+ * digits that is neither — part of a number, an ID number — is not kept at all (it is encrypted, so it could not be
+ * found; `numberRefused` says so at the field).
  */
 export async function queueSearch(db: Db, actor: Actor, fields: Record<string, string>): Promise<URLSearchParams> {
   await authorize(db, actor, 'case:read');
-  const { page: _page, ...filter } = queueFilterSchema.parse(fields); // a new search starts on its first page
+  const { page: _page, qs: _sealed, ...filter } = queueFilterSchema.parse(fields); // a new search starts on its first page
   let kept: Record<string, string | number | undefined> = filter;
   const typed = filter.q ? readQueueSearch(filter.q) : null;
   if (typed?.kind === 'phone') kept = { ...filter, q: undefined, phone: phoneSearchKey(typed.phone)! };
   else if (typed?.kind === 'number') kept = { ...filter, q: undefined, numberRefused: 1 };
+  else if (filter.q && !normalizeTrackingCode(filter.q)) kept = { ...filter, q: undefined, qs: encrypt(filter.q) };
   return new URLSearchParams(Object.entries(kept).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
 }
 

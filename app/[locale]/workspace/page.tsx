@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { categories } from '@/lib/needs/intake-schema';
-import { listQueue, queueFilterSchema, type QueueFilter } from '@/lib/needs/queue';
+import { listQueue, readQueueFilter, type QueueFilter } from '@/lib/needs/queue';
 import { needStatuses } from '@/lib/needs/status';
 import { listAreas } from '@/lib/places';
 import { StatusBadge } from '../_components/status-badge';
@@ -14,7 +14,7 @@ type Search = Record<string, string | string[] | undefined>;
 
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requirePermission('case:read', '/workspace');
-  const filter = queueFilterSchema.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const filter = readQueueFilter(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const db = getDb();
   const [t, n, a, format, locale, areas, queue] = await Promise.all([
     getTranslations('workspace'),
@@ -29,7 +29,11 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
     const area = areas.find((x) => x.id === id);
     return locale === 'en' ? area?.nameEn : area?.nameZh;
   };
-  const pageLink = (page: number) => `/workspace?${new URLSearchParams({ ...(filter as Record<string, string>), page: String(page) })}`;
+  // Sealed words go on as sealed, never opened into the address.
+  const pageLink = (page: number) => {
+    const { q, ...rest } = filter;
+    return `/workspace?${new URLSearchParams({ ...(rest as Record<string, string>), ...(q && !filter.qs ? { q } : {}), page: String(page) })}`;
+  };
   const select = (name: keyof QueueFilter, label: string, options: { value: string; label: string }[]) => (
     <label className="flex flex-col">
       <span className="field-label text-sm">{label}</span>
