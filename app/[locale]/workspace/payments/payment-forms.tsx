@@ -8,6 +8,7 @@ import { Field } from '../../_components/field';
 import { SelectField } from '../../_components/select-field';
 import { emptyForm } from '../../_lib/form-state';
 import { decidePaymentAction, requestPaymentAction, reversePaymentAction } from './actions';
+import { ShownNotice } from '../../_components/shown-notice';
 import { FocusOnAnswer } from '../../_components/focus-on-answer';
 import { ConfirmButton } from '../../_components/confirm-button';
 
@@ -35,11 +36,7 @@ export function RequestPaymentForm({ projects, initial }: { projects: { id: stri
       noValidate>
       <FocusOnAnswer state={state} />
       <h2 className="text-lg font-bold">{t('new')}</h2>
-      {state.message === 'submitted' ? (
-        <p role="status" className="rounded-xl bg-leaf-50 p-3 font-semibold text-leaf-600">
-          {t('submitted')}
-        </p>
-      ) : null}
+      {state.message === 'submitted' ? <ShownNotice>{t('submitted')}</ShownNotice> : null}
       {state.message && state.message !== 'submitted' ? (
         <p role="alert" className="font-semibold text-brand-700">
           {f(state.message)}

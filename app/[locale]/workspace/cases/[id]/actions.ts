@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/session';
 import { acceptProposals, chooseProject, chooseProjectSchema } from '@/lib/matching/accept';
@@ -57,5 +58,7 @@ export async function caseAction(_prev: FormState, formData: FormData): Promise<
     return appErrorState(e, values);
   }
   revalidatePath(`/workspace/cases/${needId}`);
+  // A step that moves the case changes which forms the page shows (the one used may be gone): the page says so.
+  if (values.intent === 'command' || values.intent === 'match' || values.intent === 'accept') redirect(`/workspace/cases/${needId}?moved=1`);
   return { ok: true, values: {}, errors: {}, message: 'done' };
 }

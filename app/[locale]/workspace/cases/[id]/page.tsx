@@ -10,13 +10,14 @@ import { formatDay } from '@/lib/i18n/dates';
 import { formatFen } from '@/lib/money';
 import { listAreas } from '@/lib/places';
 import { StatusBadge } from '../../../_components/status-badge';
+import { ShownNotice } from '../../../_components/shown-notice';
 import { requirePermission } from '../../../_lib/guard';
 import { CaseActions } from './case-actions';
 import { MatchSuggestions } from './suggestions';
 import { ClientMessages } from '../../../_components/client-messages';
 
-export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ moved?: string }> }) {
+  const [{ id }, { moved }] = await Promise.all([params, searchParams]);
   const user = await requirePermission('case:read_pii', `/workspace/cases/${id}`);
   const db = getDb();
   const view = await getCase(db, user.actor, id).catch((e) => {
@@ -84,6 +85,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <h1 className="page-title font-mono">{need.code}</h1>
           <StatusBadge status={need.status} label={n(`status.${need.status}`)} />
         </div>
+        {moved ? <ShownNotice>{t('moved', { status: n(`status.${need.status}`) })}</ShownNotice> : null}
         {view.duplicateOf ? (
           <p className="rounded-xl bg-sun-50 p-3 font-semibold text-sun-700">
             <Link prefetch={false} href={`/workspace/cases/${view.duplicateOf.id}`} className="underline">
