@@ -201,6 +201,13 @@ test('a social worker enters a request taken by phone, can go straight on to the
   await expect(page.getByTestId('pii')).toContainText('欧阳大爷');
   // Kept in one form, whatever spaces were typed.
   await expect(page.getByTestId('pii')).toContainText(landline.replace(' ', ''));
+
+  // A note sent after the sign-in has lapsed is answered at the form, with what was typed still there.
+  await page.getByLabel('添加备注').fill('已电话联系，明天上门');
+  await page.context().clearCookies();
+  await page.getByRole('button', { name: '保存备注' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '您的登录已过期' })).toBeFocused();
+  await expect(page.getByLabel('添加备注')).toHaveValue('已电话联系，明天上门');
 });
 
 test('the form works without JavaScript', async ({ browser }) => {
