@@ -16,8 +16,8 @@ import { normalizeTrackingCode } from '@/lib/needs/code';
 import { checkEvidence, evidenceFileName, maxEvidenceFiles } from './evidence';
 
 export const disbursementRequestSchema = z.object({
-  projectId: z.string().uuid('required'),
-  needCode: z.string().trim().max(20).optional().default(''),
+  projectId: z.string().uuid('choose_one'),
+  needCode: z.string().trim().max(20, 'too_long').optional().default(''),
   amount: z
     .string()
     .trim()
@@ -26,7 +26,7 @@ export const disbursementRequestSchema = z.object({
   payee: z.string().trim().min(1, 'required').max(100, 'too_long'),
   /** Published with the payment (report, open data, the journal). */
   purpose: publicText(200),
-  category: z.enum(['goods', 'services', 'activity', 'administration'], { message: 'required' }),
+  category: z.enum(['goods', 'services', 'activity', 'administration'], { message: 'choose_one' }),
 });
 export type DisbursementRequest = z.infer<typeof disbursementRequestSchema>;
 export type EvidenceUpload = { name: string; content: Uint8Array };

@@ -9,7 +9,7 @@ import { publicText } from '@/lib/privacy/public-text';
 import { postAllocation } from './movements';
 
 export const allocationSchema = z.object({
-  projectId: z.string().uuid('required'),
+  projectId: z.string().uuid('choose_one'),
   amount: z
     .string()
     .trim()

@@ -93,7 +93,7 @@ async function lockProjectAndNeed(tx: Db, projectId: string, needId: string) {
 }
 
 export const chooseProjectSchema = z.object({
-  projectId: z.string().uuid('required'),
+  projectId: z.string().uuid('choose_one'),
   reason: z.string().trim().max(500, 'too_long').optional().default(''),
 });
 export type ChooseProject = z.infer<typeof chooseProjectSchema>;

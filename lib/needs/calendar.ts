@@ -35,7 +35,7 @@ const calendarDay = z.iso.date('date_invalid').refine((d) => d >= '2000-01-01' &
 export const calendarDaySchema = z.object({
   day: calendarDay,
   /** A holiday falls on a weekday; a make-up working day (调休) on a weekend. */
-  kind: z.enum(['holiday', 'workday'], { message: 'required' }),
+  kind: z.enum(['holiday', 'workday'], { message: 'choose_one' }),
   note: publicText(40),
 });
 

@@ -19,7 +19,7 @@ export const caseCommandSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('start_screening') }),
   z.object({ action: z.literal('verify_valid'), note }),
   z.object({ action: z.literal('verify_invalid'), reason }),
-  z.object({ action: z.literal('match'), projectId: z.string().uuid('required'), reason: note }),
+  z.object({ action: z.literal('match'), projectId: z.string().uuid('choose_one'), reason: note }),
   z.object({
     action: z.literal('record_service'),
     // A service is recorded once given: not on a day still to come (in Shanghai).
