@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { categories } from '@/lib/needs/intake-schema';
+import { listAssignableStaff } from '@/lib/needs/case-actions';
 import { listQueue, readQueueFilter, type QueueFilter } from '@/lib/needs/queue';
 import { needStatuses } from '@/lib/needs/status';
 import { listAreas } from '@/lib/places';
@@ -16,7 +17,9 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const user = await requirePermission('case:read', '/workspace');
   const filter = readQueueFilter(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const db = getDb();
-  const [t, n, a, format, locale, areas, queue] = await Promise.all([
+  // Someone else's cases (a name followed from the workload page): the filter names them.
+  const someone = filter.assignee && filter.assignee !== 'me' && filter.assignee !== 'none' ? filter.assignee : null;
+  const [t, n, a, format, locale, areas, queue, staff] = await Promise.all([
     getTranslations('workspace'),
     getTranslations('needs'),
     getTranslations('auth'),
@@ -24,7 +27,9 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
     getLocale(),
     listAreas(),
     listQueue(db, user.actor, filter),
+    someone ? listAssignableStaff(db, user.actor) : [],
   ]);
+  const someoneName = someone ? staff.find((s) => s.id === someone)?.name : undefined;
   const areaName = (id: string) => {
     const area = areas.find((x) => x.id === id);
     return locale === 'en' ? area?.nameEn : area?.nameZh;
@@ -84,6 +89,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
             { value: '', label: t('anyone') },
             { value: 'me', label: t('me') },
             { value: 'none', label: t('nobody') },
+            ...(someone && someone !== user.id ? [{ value: someone, label: someoneName ?? t('someone') }] : []),
           ])}
           {select('sort', t('sort'), [
             { value: 'oldest', label: t('sortOldest') },
@@ -103,6 +109,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         {t(queue.more ? 'resultsMany' : 'results', { total: queue.total })} ·{' '}
         {t(queue.more ? 'pageMany' : 'page', { page: queue.page, pages: queue.pages })}
       </p>
+      {someone && someone !== user.id && user.role === 'social_worker' ? <p className="text-sm text-muted">{t('someoneInScope', { name: someoneName ?? t('someone') })}</p> : null}
       {queue.rows.length === 0 ? <p className="card">{t('empty')}</p> : null}
       <ul className="flex flex-col gap-3">
         {queue.rows.map((r) => (
