@@ -53,16 +53,14 @@ export async function requestRefund(db: Db, actor: Actor, input: z.infer<typeof 
   if (!found) throw new AppError('not_found', 'no such donation');
   const provider = providerNamed(found.provider);
   let paymentId = found.providerPaymentId;
-  if (!paymentId && found.providerInvoiceId && provider.paymentOfInvoice) {
+  if (!paymentId && found.providerInvoiceId && provider.paymentOfInvoice && refundable(found)) {
     // A monthly gift: find its payment first (a network call, before any lock) and keep it, so the refund's webhook finds this donation.
     paymentId = await resolveInvoicePayment(db, found.provider, found.providerInvoiceId, provider.paymentOfInvoice);
   }
   await db.transaction(async (tx) => {
     const [d] = await tx.select().from(donations).where(eq(donations.id, input.donationId)).for('update');
     if (await refundedWith(tx, d.id, input.intent)) return;
-    if (d.status !== 'paid' && d.status !== 'partially_refunded') {
-      throw new AppError('conflict', 'not refundable', { amount: 'refund_not_paid' });
-    }
+    if (!refundable(d)) throw new AppError('conflict', 'not refundable', { amount: 'refund_not_paid' });
     if (input.amountFen > d.amountFen - d.refundedFen) {
       throw new AppError('invalid_input', 'more than was given', { amount: 'refund_too_much' });
     }
@@ -91,6 +89,8 @@ export async function requestRefund(db: Db, actor: Actor, input: z.infer<typeof 
     await recordAndApply(tx, d.provider, [settled]);
   });
 }
+
+const refundable = (d: { status: string }) => d.status === 'paid' || d.status === 'partially_refunded';
 
 /** Whether this form has refunded this gift already (its audit line names the form). */
 async function refundedWith(tx: Db, donationId: string, intent: string): Promise<boolean> {

@@ -120,6 +120,17 @@ describe('refunds', () => {
     expect(await balanceOf(db, fundOf(project.id))).toBe(4000);
   });
 
+  it('a whole refund sent twice (a double click) refunds once, and the second is no error', async () => {
+    const admin = await newUser(db, 'admin');
+    const d = await newPendingDonation(db, { projectId: (await newProject(db)).id });
+    await pay(d.id, `pi_${randomUUID()}`);
+    const form = { donationId: d.id, amountFen: 10000, intent: randomUUID(), reason: '捐赠人申请' };
+    await requestRefund(db, { userId: admin.id }, form);
+    await expect(requestRefund(db, { userId: admin.id }, form)).resolves.toBeUndefined();
+    expect(await donationRow(db, d.id)).toMatchObject({ refundedFen: 10000, status: 'refunded' });
+    await expect(requestRefund(db, { userId: admin.id }, { ...form, intent: randomUUID() })).rejects.toMatchObject({ fields: { amount: 'refund_not_paid' } });
+  });
+
   it('two administrators refunding the same gift at once: the second is checked against what the first left', async () => {
     const [a, b] = [await newUser(db, 'admin'), await newUser(db, 'admin')];
     const project = await newProject(db);
