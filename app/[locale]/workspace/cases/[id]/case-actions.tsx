@@ -49,7 +49,7 @@ export function CaseActions(p: Props) {
           <CaseForm needId={p.needId} intent="command" action="verify_valid" submit={t('verifyValid')}>
             <CaseInput name="note" label={t('note')} multiline />
           </CaseForm>
-          <CaseForm needId={p.needId} intent="command" action="verify_invalid" submit={t('verifyInvalid')} tone="secondary" confirm={t('invalidConfirm')}>
+          <CaseForm needId={p.needId} intent="command" action="verify_invalid" submit={t('verifyInvalid')} tone="secondary" confirm={t('invalidConfirm')} confirmNeeds="reason">
             <CaseInput name="reason" label={t('reason')} multiline />
           </CaseForm>
         </div>
@@ -92,7 +92,7 @@ export function CaseActions(p: Props) {
       ) : null}
 
       {has('close') ? (
-        <CaseForm needId={p.needId} intent="command" action="close" submit={t('doClose')} confirm={t('closeConfirm')}>
+        <CaseForm needId={p.needId} intent="command" action="close" submit={t('doClose')} confirm={t('closeConfirm')} confirmNeeds="note">
           <CaseInput name="note" label={t('followup')} multiline />
         </CaseForm>
       ) : null}

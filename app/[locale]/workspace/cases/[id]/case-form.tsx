@@ -10,7 +10,7 @@ import { ConfirmButton } from '../../../_components/confirm-button';
 const FormContext = createContext<FormState>(emptyForm);
 
 /** One case-page form: posts its intent to caseAction and shows its own errors beside its own fields. */
-export function CaseForm({ needId, intent, action, children, submit, tone = 'primary', confirm }: {
+export function CaseForm({ needId, intent, action, children, submit, tone = 'primary', confirm, confirmNeeds }: {
   needId: string;
   intent: 'command' | 'assess' | 'note' | 'assign' | 'accept' | 'match';
   action?: string;
@@ -19,6 +19,8 @@ export function CaseForm({ needId, intent, action, children, submit, tone = 'pri
   tone?: 'primary' | 'secondary' | 'quiet';
   /** Asked before sending, for a step that is hard to take back. */
   confirm?: string;
+  /** A field the step needs: left empty, the form is sent unasked and the server says so at the field. */
+  confirmNeeds?: string;
 }) {
   const f = useTranslations('forms');
   const c = useTranslations('case');
@@ -42,7 +44,7 @@ export function CaseForm({ needId, intent, action, children, submit, tone = 'pri
         ) : null}
         {children}
         {confirm ? (
-          <ConfirmButton backLabel={f('back')} className={`btn-${tone}`} disabled={pending} question={confirm} confirmLabel={submit}>
+          <ConfirmButton backLabel={f('back')} className={`btn-${tone}`} disabled={pending} question={confirmNeeds ? (form) => (String(new FormData(form).get(confirmNeeds) ?? '').trim() ? confirm : null) : confirm} confirmLabel={submit}>
             {submit}
           </ConfirmButton>
         ) : (
