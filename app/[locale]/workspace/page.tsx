@@ -69,7 +69,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           {filter.phone ? (
             <p className="text-sm sm:col-span-3">
               {t('byPhone')}{' '}
-              <Link prefetch={false} href="/workspace" className="link">
+              <Link prefetch={false} href="/workspace" className="link link-alone">
                 {t('clearSearch')}
               </Link>
             </p>

@@ -74,7 +74,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
               <p className="text-sm">
                 {t('filesLabel')}
                 {evidence.get(r.id)?.map((e) => (
-                  <a key={e.id} href={`/api/evidence/${e.id}`} className="link mr-2">
+                  <a key={e.id} href={`/api/evidence/${e.id}`} className="link link-alone mr-3">
                     {e.fileName}
                   </a>
                 )) ?? t('noFiles')}

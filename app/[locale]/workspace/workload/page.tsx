@@ -21,7 +21,7 @@ export default async function WorkloadPage() {
           {rows.map((r) => (
             <tr key={r.id}>
               <th scope="row" className="font-semibold">
-                <a className="link" href={`/workspace?assignee=${r.id}`}>
+                <a className="link link-alone" href={`/workspace?assignee=${r.id}`}>
                   {r.name}
                 </a>
               </th>
