@@ -10,8 +10,7 @@ type Props = {
   /** A text box of this many lines instead of a one-line input. */
   rows?: number;
   children?: ReactNode;
-} & React.InputHTMLAttributes<HTMLInputElement> &
-  Pick<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'rows'>;
+} & React.InputHTMLAttributes<HTMLInputElement>;
 
 /** A labelled input whose error is announced with it and shown right beside it. */
 export function Field({ name, label, error, hint, alert, rows, children, ...input }: Props) {
