@@ -228,18 +228,30 @@ test.describe('the workspace is closed to donors and visitors', () => {
     await signIn(page, accounts.admin);
     await expectOnPath(page, '/admin');
     const login = `sw-${Date.now()}@example.cn`;
+    const create = page.locator('form').filter({ has: page.getByRole('button', { name: '创建账号' }) });
     await page.getByLabel('称呼').fill('新社工');
     await page.getByLabel('手机号或邮箱').fill(login);
-    await page.getByLabel('慈城镇').check();
+    await create.getByLabel('慈城镇').check();
     // Sent without a password: refused at the field, the sub-district still ticked.
     await page.getByRole('button', { name: '创建账号' }).click();
     await expect(page.getByLabel('密码')).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.getByLabel('慈城镇')).toBeChecked();
+    await expect(create.getByLabel('慈城镇')).toBeChecked();
     await expect(page.getByLabel('称呼')).toHaveValue('新社工');
     await page.getByLabel('密码').fill('a-good-password');
     await page.getByRole('button', { name: '创建账号' }).click();
     await expect(page.getByText('账号已创建')).toBeVisible();
     await expect(page.getByText(login)).toBeVisible();
+
+    // Their sub-districts changed later: none is refused at the field, then 甬江 instead of 慈城.
+    const row = page.getByTestId('user-row').filter({ hasText: login });
+    await expect(row).toContainText('负责街道：慈城镇');
+    await row.getByText('调整 新社工 负责的街道（镇）').click();
+    await row.getByLabel('慈城镇').uncheck();
+    await row.getByRole('button', { name: '保存负责街道' }).click();
+    await expect(row.getByText('社工至少要负责一个街道（镇）')).toBeVisible();
+    await row.getByLabel('甬江街道').check();
+    await row.getByRole('button', { name: '保存负责街道' }).click();
+    await expect(row).toContainText('负责街道：甬江街道');
     await page.context().clearCookies();
     await signIn(page, login, 'a-good-password');
     await expectOnPath(page, '/workspace');

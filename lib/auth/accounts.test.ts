@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { uniqueSuffix, useTestDb } from '@/db/test-db';
-import { users } from '@/db/schema';
+import { auditLog, users } from '@/db/schema';
 import { hashPassword } from './password';
 import { authorize, requestActor } from './actor';
 import { randomIp } from '@/lib/needs/test-fixtures';
-import { checkCredentials, createStaffAccount, registerDonor, registerLimit, setUserDisabled, setUserRole, signInLimits, staffSchema } from './accounts';
+import { checkCredentials, createStaffAccount, registerDonor, registerLimit, setUserAreas, setUserDisabled, setUserRole, signInLimits, staffSchema, listUsers } from './accounts';
 
 const db = useTestDb();
 
@@ -116,6 +116,20 @@ describe('authorization against the database', () => {
     const [row] = await db.select().from(users).where(eq(users.id, created.id));
     expect(row.role).toBe('social_worker');
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it("lets only an admin change a social worker's sub-districts, at least one, and records it", async () => {
+    const [admin, worker, other] = [await makeUser('admin'), await makeUser('social_worker'), await makeUser('social_worker')];
+    await expect(setUserAreas(db, { userId: other.id }, worker.id, ['cicheng'])).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(setUserAreas(db, { userId: admin.id }, worker.id, [])).rejects.toMatchObject({ fields: { areaIds: 'areas_required' } });
+    await expect(setUserAreas(db, { userId: admin.id }, worker.id, ['nowhere'])).rejects.toMatchObject({ fields: { areaIds: 'areas_required' } });
+    await expect(setUserAreas(db, { userId: admin.id }, admin.id, ['cicheng'])).rejects.toMatchObject({ code: 'conflict' }); // administrators see every area
+    await setUserAreas(db, { userId: admin.id }, worker.id, ['cicheng', 'hongtang']);
+    await setUserAreas(db, { userId: admin.id }, worker.id, ['hongtang', 'yongjiang']);
+    const listed = (await listUsers(db, { userId: admin.id })).find((u) => u.id === worker.id);
+    expect(listed?.areaIds).toEqual(['hongtang', 'yongjiang']);
+    const logged = await db.select().from(auditLog).where(eq(auditLog.targetId, worker.id));
+    expect(logged.filter((l) => l.action === 'user.areas')).toHaveLength(2);
   });
 
   it('asks a social worker account for at least one sub-district (an administrator needs none)', () => {

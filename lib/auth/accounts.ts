@@ -1,4 +1,4 @@
-import { eq, or } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { auditLog, userAreas, users } from '@/db/schema';
@@ -94,6 +94,8 @@ export async function checkCredentials(db: Db, identifier: string, password: str
   return { ok: true, user: { id: user.id, name: user.name, role: user.role } };
 }
 
+const areaIdsSchema = z.array(z.enum(jiangbeiAreas.map((a) => a.id) as [string, ...string[]])).default([]);
+
 export const staffSchema = z.object({
   name: z.string().trim().min(1, 'required').max(50, 'too_long'),
   login: z
@@ -103,7 +105,7 @@ export const staffSchema = z.object({
     .refine((v) => parseLogin(v) !== null, 'login_invalid'),
   password: passwordSchema,
   role: z.enum(['social_worker', 'admin'], { message: 'required' }),
-  areaIds: z.array(z.enum(jiangbeiAreas.map((a) => a.id) as [string, ...string[]])).default([]),
+  areaIds: areaIdsSchema,
 }).refine((v) => v.role !== 'social_worker' || v.areaIds.length > 0, { path: ['areaIds'], message: 'areas_required' }); // else an empty queue
 
 /** Only an admin creates staff accounts. */
@@ -150,10 +152,34 @@ export async function setUserDisabled(db: Db, actor: Actor, userId: string, disa
   });
 }
 
+/** A social worker's sub-districts, changed by an administrator: at least one (else an empty queue), recorded. */
+export async function setUserAreas(db: Db, actor: Actor, userId: string, areaIds: string[]) {
+  const admin = await authorize(db, actor, 'staff:manage');
+  assertId(userId);
+  const parsed = areaIdsSchema.safeParse(areaIds);
+  if (!parsed.success || parsed.data.length === 0) throw new AppError('invalid_input', 'no sub-district', { areaIds: 'areas_required' });
+  await db.transaction(async (tx) => {
+    const [user] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).for('update');
+    if (!user) throw new AppError('not_found');
+    if (user.role !== 'social_worker') throw new AppError('conflict', 'only social workers have sub-districts');
+    await tx.delete(userAreas).where(eq(userAreas.userId, userId));
+    await tx.insert(userAreas).values([...new Set(parsed.data)].map((areaId) => ({ userId, areaId })));
+    await tx.insert(auditLog).values({ actorId: admin.id, action: 'user.areas', targetType: 'user', targetId: userId, details: { areaIds: parsed.data } });
+  });
+}
+
 export async function listUsers(db: Db, actor: Actor) {
   await authorize(db, actor, 'staff:manage');
   return db
-    .select({ id: users.id, name: users.name, email: users.email, phone: users.phone, role: users.role, disabledAt: users.disabledAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      phone: users.phone,
+      role: users.role,
+      disabledAt: users.disabledAt,
+      areaIds: sql<string[]>`coalesce((select array_agg(${userAreas.areaId} order by ${userAreas.areaId}) from ${userAreas} where ${userAreas.userId} = ${users.id}), '{}')`,
+    })
     .from(users)
     .orderBy(users.role, users.createdAt);
 }

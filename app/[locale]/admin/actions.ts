@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
-import { createStaffAccount, setUserDisabled, setUserRole, staffSchema } from '@/lib/auth/accounts';
+import { createStaffAccount, setUserAreas, setUserDisabled, setUserRole, staffSchema } from '@/lib/auth/accounts';
 import { roles, type Role } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { appErrorState, formValues, fieldErrors, type FormState } from '../_lib/form-state';
@@ -31,4 +31,16 @@ export async function setRoleAction(formData: FormData) {
 export async function setDisabledAction(formData: FormData) {
   await setUserDisabled(getDb(), await getActor(), String(formData.get('userId')), formData.get('disabled') === '1');
   revalidatePath('/admin');
+}
+
+export async function setAreasAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const areaIds = formData.getAll('areaIds').map(String);
+  const values = { areaIds: areaIds.join(',') };
+  try {
+    await setUserAreas(getDb(), await getActor(), String(formData.get('userId')), areaIds);
+  } catch (e) {
+    return appErrorState(e, values);
+  }
+  revalidatePath('/admin');
+  return { ok: true, values, errors: {}, message: 'areasSaved' };
 }

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listUsers } from '@/lib/auth/accounts';
 import { roles } from '@/lib/auth/permissions';
@@ -7,6 +7,7 @@ import { listAreas } from '@/lib/places';
 import { requirePermission } from '../_lib/guard';
 import { AdminNav } from './_components/admin-nav';
 import { setDisabledAction, setRoleAction } from './actions';
+import { AreasForm } from './areas-form';
 import { StaffForm } from './staff-form';
 import { ConfirmButton } from '../_components/confirm-button';
 
@@ -22,6 +23,11 @@ export default async function AdminPage() {
     listUsers(db, { userId: admin.id }),
     listAreas(),
   ]);
+  const locale = await getLocale();
+  const areaName = (id: string) => {
+    const area = areas.find((a) => a.id === id);
+    return (locale === 'en' ? area?.nameEn : area?.nameZh) ?? id;
+  };
   return (
     <div className="flex flex-col gap-8">
       <AdminNav current="/admin" />
@@ -48,6 +54,11 @@ export default async function AdminPage() {
                 <p className="text-sm text-muted">
                   {u.email ?? u.phone} · {r(u.role)} · {u.disabledAt ? t('disabled') : t('active')}
                 </p>
+                {u.role === 'social_worker' ? (
+                  <p className="text-sm text-muted">
+                    {t('areasOf', { areas: u.areaIds.length ? u.areaIds.map(areaName).join(locale === 'en' ? ', ' : '、') : t('noAreas') })}
+                  </p>
+                ) : null}
               </div>
               {u.id === admin.id ? null : (
                 <div className="flex flex-wrap gap-2">
@@ -75,6 +86,7 @@ export default async function AdminPage() {
                   </form>
                 </div>
               )}
+              {u.role === 'social_worker' ? <AreasForm userId={u.id} name={u.name} areas={areas} current={u.areaIds} /> : null}
             </li>
           ))}
         </ul>
