@@ -40,7 +40,7 @@ export function StaffForm({ areas }: { areas: Area[] }) {
         <div className="grid grid-cols-2 gap-2">
           {areas.map((area) => (
             <label key={area.id} className="flex min-h-11 items-center gap-2">
-              <input type="checkbox" name="areaIds" value={area.id} className="size-5" defaultChecked={ticked.includes(area.id)} />
+              <input type="checkbox" name="areaIds" value={area.id} className="size-5 shrink-0" defaultChecked={ticked.includes(area.id)} />
               {locale === 'en' ? area.nameEn : area.nameZh}
             </label>
           ))}
