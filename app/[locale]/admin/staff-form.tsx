@@ -1,20 +1,18 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Field } from '../_components/field';
 import { emptyForm } from '../_lib/form-state';
 import { createStaffAction } from './actions';
 import { FocusOnAnswer } from '../_components/focus-on-answer';
-
-type Area = { id: string; nameZh: string; nameEn: string };
+import { AreaCheckboxes, type Area } from './area-checkboxes';
 
 export function StaffForm({ areas }: { areas: Area[] }) {
   const t = useTranslations('admin');
   const a = useTranslations('auth');
   const f = useTranslations('forms');
   const r = useTranslations('roles');
-  const locale = useLocale();
   const [state, action, pending] = useActionState(createStaffAction, emptyForm);
   const err = (name: string) => (state.errors[name] ? f(state.errors[name]) : undefined);
   const ticked = (state.values.areaIds ?? '').split(',');
@@ -35,18 +33,7 @@ export function StaffForm({ areas }: { areas: Area[] }) {
           <option value="admin">{r('admin')}</option>
         </select>
       </Field>
-      <fieldset aria-invalid={err('areaIds') ? true : undefined} aria-describedby={err('areaIds') ? 'areaIds-error' : undefined}>
-        <legend className="field-label">{t('areas')}</legend>
-        <div className="grid grid-cols-2 gap-2">
-          {areas.map((area) => (
-            <label key={area.id} className="flex min-h-11 items-center gap-2">
-              <input type="checkbox" name="areaIds" value={area.id} className="size-5 shrink-0" defaultChecked={ticked.includes(area.id)} />
-              {locale === 'en' ? area.nameEn : area.nameZh}
-            </label>
-          ))}
-        </div>
-        {err('areaIds') ? <p id="areaIds-error" className="field-error">{err('areaIds')}</p> : null}
-      </fieldset>
+      <AreaCheckboxes idPrefix="areaIds" areas={areas} ticked={ticked} error={err('areaIds')} />
       <button type="submit" className="btn-primary" disabled={pending}>
         {t('create')}
       </button>
