@@ -204,6 +204,30 @@ describe('corrections', () => {
     const listed = (await listDisbursements(db, { userId: admin.id })).find((d) => d.id === req.id);
     expect(listed).toMatchObject({ status: 'reversed', reversalNote: '重复支付，已追回', reversedByName: admin.name, reversedAt: expect.any(Date) });
   });
+
+  it('refuse a public note that names the person the payment was for, and log the check’s read of their record', async () => {
+    const projectId = await activeProjectId(db, 'yunshouhu');
+    const admin = await staffUser(db, 'admin');
+    const second = await staffUser(db, 'admin');
+    await give(projectId, 10_000);
+    const { needId, code } = await submitNeed(db, intake({ areaId: 'cicheng', name: '张秀英' }), { ip: randomIp() });
+    for (const command of [{ action: 'start_screening' }, { action: 'verify_valid', note: '' }, { action: 'match', projectId, reason: '' }] as CaseCommand[]) {
+      await actOnCase(db, { userId: admin.id }, needId, command);
+    }
+    const req = await requestDisbursement(db, { userId: admin.id }, { projectId, needCode: code, amount: '10', payee: '某药店', purpose: '药品', category: 'goods' }, [
+      { name: 'r.png', content: png },
+    ]);
+    await decideDisbursement(db, { userId: second.id }, req.id, { decision: 'approve', reason: '同意' });
+    await expect(reverseDisbursement(db, { userId: second.id }, { id: req.id, note: '误付给张秀英，已追回' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: { note: 'names_someone' },
+    });
+    const [row] = await db.select().from(disbursements).where(eq(disbursements.id, req.id));
+    expect(row).toMatchObject({ status: 'approved', reversalNote: null });
+    const checks = await db.select().from(piiAccessLog).where(and(eq(piiAccessLog.needId, needId), eq(piiAccessLog.purpose, 'reversal_note_check')));
+    expect(checks.map((c) => c.actorId)).toEqual([second.id]);
+    await reverseDisbursement(db, { userId: second.id }, { id: req.id, note: '重复支付，已追回' });
+  });
 });
 
 describe('allocations of general money', () => {
