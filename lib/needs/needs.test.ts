@@ -10,6 +10,7 @@ import { countCap, listQueue, pageSize, phoneSearchKey, queueSearch, readQueueFi
 import { needActions, needStatuses, nextStatus, type NeedAction, type NeedStatus } from './status';
 import { activeProjectId, intake, randomIp, staffUser } from './test-fixtures';
 import { rateNeed, trackNeed, withdrawNeed } from './tracking';
+import { encryptJson } from '@/lib/privacy/crypto';
 
 const db = useTestDb();
 
@@ -308,6 +309,15 @@ describe('the queue', () => {
     const donor = await staffUser(db, 'donor');
     await expect(queueSearch(db, { userId: donor.id }, { q: '13812345678' })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(queueSearch(db, null, { q: '13812345678' })).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it('opens in the address only a seal it made for a search, never another ciphertext under the same keys', async () => {
+    // A need's personal information (or a receipt's ID number) copied out of the database is no search to open.
+    const { needId } = await submitNeed(db, intake({ name: '陈德兴' }), { ip: randomIp() });
+    const [row] = await db.select({ pii: needs.piiCiphertext }).from(needs).where(eq(needs.id, needId));
+    expect(row.pii!.length).toBeLessThanOrEqual(300);
+    expect(readQueueFilter({ qs: row.pii! }).q).toBeUndefined();
+    expect(readQueueFilter({ qs: encryptJson({ legalName: '陈德兴', idNumber: '330205194001011234' }) }).q).toBeUndefined();
   });
 
   it('leads on page by page past the cases it counts, so every case stays reachable', async () => {

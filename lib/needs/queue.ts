@@ -32,13 +32,20 @@ export const queueFilterSchema = z.object({
 });
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
 
+/**
+ * Words are sealed under the keys that encrypt personal information, so a seal says what it is: any other ciphertext
+ * (a need's identity, a receipt's ID number) put into the address must not be opened onto the page.
+ */
+const searchSeal = 'queue-search:';
+
 /** The queue's filters from its address: sealed words opened again (a seal that does not open searches nothing). */
 export function readQueueFilter(params: Record<string, string | undefined>): QueueFilter {
   const filter = queueFilterSchema.parse(params);
   if (!filter.qs) return filter;
   let words: string | undefined;
   try {
-    words = decrypt(filter.qs).slice(0, 50);
+    const opened = decrypt(filter.qs);
+    words = opened.startsWith(searchSeal) ? opened.slice(searchSeal.length, searchSeal.length + 50) : undefined;
   } catch {
     words = undefined;
   }
@@ -143,7 +150,7 @@ export async function queueSearch(db: Db, actor: Actor, fields: Record<string, s
   const typed = filter.q ? readQueueSearch(filter.q) : null;
   if (typed?.kind === 'phone') kept = { ...filter, q: undefined, phone: phoneSearchKey(typed.phone)! };
   else if (typed?.kind === 'number') kept = { ...filter, q: undefined, numberRefused: 1 };
-  else if (filter.q && !normalizeTrackingCode(filter.q)) kept = { ...filter, q: undefined, qs: encrypt(filter.q) };
+  else if (filter.q && !normalizeTrackingCode(filter.q)) kept = { ...filter, q: undefined, qs: encrypt(`${searchSeal}${filter.q}`) };
   return new URLSearchParams(Object.entries(kept).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
 }
 
