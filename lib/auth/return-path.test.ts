@@ -13,6 +13,11 @@ describe('the page to return to after signing in', () => {
     (candidate) => expect(returnPath(candidate)).toBe('/welcome'),
   );
 
+  // Dot segments resolve away and leave `//host`, which a browser reads as another site.
+  it.each(['/.//evil.example', '/a/..//evil.example/x', '/%2e//evil.example', '/..//evil.example'])('refuses %j, which resolves to //host', (candidate) =>
+    expect(returnPath(candidate)).toBe('/welcome'),
+  );
+
   it('never leads off the site, whatever it is given', () => {
     fc.assert(
       fc.property(fc.string(), (s) => {
