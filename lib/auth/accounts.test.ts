@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { uniqueSuffix, useTestDb } from '@/db/test-db';
-import { auditLog, users } from '@/db/schema';
+import { auditLog, rateLimits, users } from '@/db/schema';
 import { hashPassword } from './password';
 import { authorize, requestActor } from './actor';
 import { randomIp } from '@/lib/needs/test-fixtures';
@@ -56,6 +56,13 @@ describe('sign-in', () => {
     for (let i = 0; i < signInLimits.ip.max; i++) await checkCredentials(db, `nobody-${i}-${uniqueSuffix()}@x.cn`, 'x', ip);
     const u = await makeUser('donor');
     expect(await checkCredentials(db, u.email!, 'correct-horse', ip)).toEqual({ ok: false, reason: 'throttled' });
+  });
+
+  it('keeps what was typed as the login out of its counters (an e-mail, a phone, or a password typed in the wrong field)', async () => {
+    const typed = [`someone-${uniqueSuffix()}@test.local`, `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`, `My-Secret-${uniqueSuffix()}`];
+    for (const login of typed) expect((await checkCredentials(db, login, 'wrong-password', randomIp())).ok).toBe(false);
+    const keys = (await db.select({ key: rateLimits.key }).from(rateLimits).where(like(rateLimits.key, 'signin:account:%'))).map((r) => r.key);
+    for (const login of typed) expect(keys.filter((k) => k.includes(login.toLowerCase()))).toEqual([]);
   });
 
   it('refuses a disabled account', async () => {

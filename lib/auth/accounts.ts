@@ -5,6 +5,7 @@ import { auditLog, userAreas, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { assertId } from '@/lib/ids';
 import { jiangbeiAreas } from '@/lib/places';
+import { lookupHash } from '@/lib/privacy/crypto';
 import { releaseRateLimit, takeRateLimit } from '@/lib/rate-limit';
 import { authorize, type Actor } from './actor';
 import { hashPassword, verifyPassword } from './password';
@@ -76,7 +77,9 @@ export type SignInResult =
 
 export async function checkCredentials(db: Db, identifier: string, password: string, ip: string): Promise<SignInResult> {
   const login = parseLogin(identifier);
-  const accountKey = `signin:account:${(login?.email ?? login?.phone ?? identifier.trim()).toLowerCase()}`;
+  // Keyed by a keyed hash, as the intake's phone counter is: what was typed (an e-mail, a phone, at times a password in
+  // the wrong field) is not kept in the counters' table.
+  const accountKey = `signin:account:${lookupHash(`login:${(login?.email ?? login?.phone ?? identifier.trim()).toLowerCase()}`)}`;
   const ipKey = `signin:ip:${ip}`;
   // Counted before the (slow) password check, atomically, so parallel guesses cannot all slip under the
   // limit; a successful sign-in gives its attempt back.
