@@ -33,9 +33,10 @@ export async function draftDisclosure(db: Db, projectId: string, periodStart: st
       coalesce(sum(l.amount_fen) filter (where e.kind = 'donation' and ${day} between ${periodStart}::date and ${periodEnd}::date), 0) as donations,
       count(*) filter (where e.kind = 'donation' and ${day} between ${periodStart}::date and ${periodEnd}::date) as gifts,
       coalesce(sum(l.amount_fen) filter (where e.kind = 'allocation' and ${day} between ${periodStart}::date and ${periodEnd}::date), 0) as allocated,
-      coalesce(-sum(l.amount_fen) filter (where e.kind = 'refund' and ${day} between ${periodStart}::date and ${periodEnd}::date), 0) as refunds,
+      -- A reversing entry corrects what it reverses: a failed refund's (it names the gift) nets off refunds, a payment's spending.
+      coalesce(-sum(l.amount_fen) filter (where (e.kind = 'refund' or (e.kind = 'reversal' and e.donation_id is not null)) and ${day} between ${periodStart}::date and ${periodEnd}::date), 0) as refunds,
       coalesce(-sum(l.amount_fen) filter (where e.kind = 'fee' and ${day} between ${periodStart}::date and ${periodEnd}::date), 0) as fees,
-      coalesce(-sum(l.amount_fen) filter (where e.kind in ('disbursement','reversal') and ${day} between ${periodStart}::date and ${periodEnd}::date), 0) as spent,
+      coalesce(-sum(l.amount_fen) filter (where (e.kind = 'disbursement' or (e.kind = 'reversal' and e.disbursement_id is not null)) and ${day} between ${periodStart}::date and ${periodEnd}::date), 0) as spent,
       coalesce(sum(l.amount_fen) filter (where ${day} <= ${periodEnd}::date), 0) as closing
     from journal_lines l join journal_entries e on e.id = l.entry_id join ledger_accounts a on a.id = l.account_id
     where a.code = ${fund}`);

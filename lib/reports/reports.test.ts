@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { uniqueSuffix, useTestDb } from '@/db/test-db';
 import { disbursements, projects } from '@/db/schema';
+import { applyPaymentEvent } from '@/lib/donations/apply-event';
+import { balanceOf, newPendingDonation, newProject, newUser } from '@/lib/donations/testing/fixtures';
+import { accountCodes } from '@/lib/ledger/accounts';
 import { genesisHash, hashEntry } from '@/lib/ledger/hash';
 import { postDisbursement, postDonation } from '@/lib/ledger/movements';
 import { randomIp, staffUser } from '@/lib/needs/test-fixtures';
+import { applyOperation, newWorld, operationArb } from '@/lib/summaries/testing/operations';
 import { draftDisclosure, getPublishedDisclosure, publishDisclosure } from './disclosures';
 import { journalDownloads, openDataFile, type JournalExportEntry, type OpenDataFile } from './open-data';
 import { getNeedsByArea } from './transparency';
@@ -44,6 +49,37 @@ describe('disclosures', () => {
     expect(published?.content.closingFen).toBe(38_000);
     expect((await draftDisclosure(db, project.id, '2026-10-01', '2026-12-31')).openingFen).toBe(38_000);
   });
+  it('count a refund that failed after it was booked as no refund, not as money spent', async () => {
+    const project = await newProject(db);
+    const d = await newPendingDonation(db, { projectId: project.id });
+    const pi = `pi_${randomUUID()}`;
+    const event = (kind: string, e: Parameters<typeof applyPaymentEvent>[4]) => applyPaymentEvent(db, 'demo', `evt_${randomUUID()}`, kind, e);
+    await event('checkout.paid', { kind: 'checkout_paid', donationId: d.id, providerPaymentId: pi, amountFen: 10_000, paidAt: new Date() });
+    await event('refund', { kind: 'refund', providerPaymentId: pi, refundId: `${pi}:re_1`, amountFen: 3_000, failed: false });
+    // The card was closed: the money came back to the programme's account, and the refund is reversed.
+    await event('refund', { kind: 'refund', providerPaymentId: pi, refundId: `${pi}:re_1`, amountFen: 3_000, failed: true });
+
+    const draft = await draftDisclosure(db, project.id, '2000-01-01', '2099-12-31');
+    expect(draft).toMatchObject({ donationsFen: 10_000, refundsFen: 0, spentFen: 0, closingFen: 10_000 });
+    expect(draft.openingFen + draft.donationsFen + draft.allocatedInFen - draft.refundsFen - draft.feesFen - draft.spentFen).toBe(draft.closingFen);
+  });
+
+  it('after any sequence of real operations, add up, and report as spent what the project paid out', async () => {
+    const money = operationArb.filter((o) => ['give', 'refund', 'refundFails', 'refundBeforePayment', 'allocate', 'pay', 'reverse'].includes(o.op));
+    await fc.assert(
+      fc.asyncProperty(fc.array(money, { minLength: 1, maxLength: 14 }), async (operations) => {
+        const project = await newProject(db);
+        const [admin, worker] = await Promise.all([newUser(db, 'admin'), newUser(db, 'social_worker')]);
+        const cast = { admin: admin.id, worker: worker.id, donors: [], projectId: project.id };
+        const world = newWorld();
+        for (const o of operations) await applyOperation(db, cast, world, o);
+        const d = await draftDisclosure(db, project.id, '2000-01-01', '2099-12-31');
+        expect(d.openingFen + d.donationsFen + d.allocatedInFen - d.refundsFen - d.feesFen - d.spentFen).toBe(d.closingFen);
+        expect(d.spentFen).toBe(await balanceOf(db, accountCodes.paymentsOut(project.id)));
+      }),
+      { numRuns: 15 },
+    );
+  }, 120_000);
 });
 
 describe('open data', () => {
