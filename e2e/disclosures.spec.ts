@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { accounts, expectOnPath, signIn } from './helpers';
 
-test('an administrator publishes a disclosure from its preview; published again from an old page, it leads to the same report', async ({ browser }) => {
+test('an administrator publishes a disclosure from its preview, its PDF can be downloaded; published again from an old page, it leads to the same report', async ({ browser }) => {
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, accounts.admin);
   await expectOnPath(admin, '/admin');
@@ -26,6 +26,12 @@ test('an administrator publishes a disclosure from its preview; published again 
   await expect(admin).toHaveURL(/\/transparency\/disclosures\/[0-9a-f-]{36}$/);
   await expect(admin.getByRole('heading', { name: title.split(' · ')[0] })).toBeVisible();
   const published = admin.url();
+  // Its PDF, to keep or pass on, in the reader's language.
+  const pdf = await admin.request.get((await admin.getByRole('link', { name: '下载 PDF' }).getAttribute('href'))!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  expect((await admin.request.get('/transparency/disclosures/00000000-0000-4000-8000-000000000000/pdf')).status()).toBe(404);
 
   // The old tab still offers it: publishing again is no error, and no second report — the one published.
   const same = thisOne(stale);

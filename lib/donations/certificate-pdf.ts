@@ -1,5 +1,4 @@
-import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { colours, latinQuotes, startPdf } from '@/lib/pdf/document';
 
 /** Everything the certificate says, already in the reader's language. */
 export type CertificatePdfContent = {
@@ -13,34 +12,15 @@ export type CertificatePdfContent = {
   metaTitle: string;
 };
 
-// Noto Sans SC (SIL Open Font License 1.1), shipped in the @expo-google-fonts/noto-sans-sc npm package. pdfkit
-// embeds only the glyphs a certificate uses, so the PDF stays around 20 KB.
-const fontDir = path.join(process.cwd(), 'node_modules', '@expo-google-fonts', 'noto-sans-sc');
-const regular = path.join(fontDir, '400Regular', 'NotoSansSC_400Regular.ttf');
-const bold = path.join(fontDir, '700Bold', 'NotoSansSC_700Bold.ttf');
-
-const brand = '#b8322a';
-const ink = '#2b2220';
-const muted = '#5f524e';
+const { brand, ink, muted } = colours;
 
 export async function renderCertificatePdf(given: CertificatePdfContent): Promise<Buffer> {
   const content = { ...given, body: latinQuotes(given.body), note: given.note && latinQuotes(given.note), rows: given.rows.map(([l, v]): [string, string] => [l, latinQuotes(v)]) };
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, bytes } = startPdf({
     layout: 'landscape',
     margin: 56,
-    font: regular,
     info: { Title: content.metaTitle, Author: content.issuer, Subject: content.title },
   });
-  doc.registerFont('regular', regular);
-  doc.registerFont('bold', bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-
   const { width, height } = doc.page;
   doc.lineWidth(3).strokeColor(brand).roundedRect(24, 24, width - 48, height - 48, 14).stroke();
   doc.lineWidth(0.8).roundedRect(34, 34, width - 68, height - 68, 10).stroke();
@@ -77,17 +57,5 @@ export async function renderCertificatePdf(given: CertificatePdfContent): Promis
   doc.font('bold').fontSize(14).fillColor(ink).text(content.issuer, 90, Math.max(height - 150, doc.y + 28), { width: inner, align: 'right' });
   doc.font('regular').fontSize(10).fillColor(muted).text(content.footer, 90, Math.max(height - 100, doc.y + 14), { width: inner, align: 'center' });
   doc.end();
-  await done;
-  return Buffer.concat(chunks);
-}
-
-/**
- * The one font embedded (Noto Sans SC) sets ’ “ ” full width, as Chinese wants them: beside Latin letters (English
- * text, "fund’s", “Smart Fruit”) they become straight ones; Chinese quotation marks stay as they are.
- */
-export function latinQuotes(text: string): string {
-  return text
-    .replace(/(?<=[A-Za-z])’(?=[A-Za-z])/g, "'")
-    .replace(/“(?=[A-Za-z0-9])/g, '"')
-    .replace(/(?<=[A-Za-z0-9.,!?])”/g, '"');
+  return bytes;
 }

@@ -1,40 +1,30 @@
-import { getLocale, getTranslations } from 'next-intl/server';
-import { env } from '@/lib/env';
-import { formatDay } from '@/lib/i18n/dates';
-import { formatFen } from '@/lib/money';
+import { getLocale } from 'next-intl/server';
 import type { DisclosureContent } from '@/lib/reports/disclosures';
+import { disclosureText } from '../_lib/disclosure-text';
 import { ScrollArea } from './scroll-area';
 import { langOfTyped } from '@/lib/i18n/locales';
 
 /** One disclosure, laid out to read on a phone and to print on A4. */
 export async function DisclosureView({ content, kind }: { content: DisclosureContent; kind: 'quarterly' | 'final' }) {
-  const [t, p, locale] = await Promise.all([getTranslations('disclosure'), getTranslations('payments'), getLocale()]);
-  const en = locale === 'en';
-  const money = (f: number) => formatFen(f, { exact: true });
+  const locale = await getLocale();
+  const text = await disclosureText(content, kind, locale);
   const rows: [string, React.ReactNode][] = [
-    [t('opening'), money(content.openingFen)],
-    [t('donations'), `${money(content.donationsFen)} ${t('gifts', { count: content.gifts })}`],
-    [t('allocatedIn'), money(content.allocatedInFen)],
-    [t('refunds'), money(content.refundsFen)],
-    [t('fees'), money(content.feesFen)],
-    [t('spent'), money(content.spentFen)],
-    [t('closing'), money(content.closingFen)],
+    ...text.figures,
     [
-      t('people'),
+      text.people.label,
       // On a phone the line breaks between the two figures, never inside one ("0 个" / "帮扶个案").
       <>
-        <span className="whitespace-nowrap">{t('personTimes', { count: content.personTimes })}</span> ·{' '}
-        <span className="whitespace-nowrap">{t('needsServed', { count: content.needsServed })}</span>
+        <span className="whitespace-nowrap">{text.people.personTimes}</span> · <span className="whitespace-nowrap">{text.people.needsServed}</span>
       </>,
     ],
   ];
   return (
     <article className="card flex flex-col gap-4 print:border-0 print:shadow-none">
       <header>
-        <p className="text-muted">{t(`kind.${kind}`)}</p>
-        <h1 className="page-title">{en ? content.project.nameEn : content.project.nameZh}</h1>
-        <p>{t('period', { start: formatDay(locale, content.periodStart), end: formatDay(locale, content.periodEnd) })}</p>
-        <p className="text-sm text-muted">{t('org', { name: en ? env().ORG_NAME_EN : env().ORG_NAME_ZH })}</p>
+        <p className="text-muted">{text.kind}</p>
+        <h1 className="page-title">{text.title}</h1>
+        <p>{text.period}</p>
+        <p className="text-sm text-muted">{text.org}</p>
       </header>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
         {rows.map(([k, v]) => (
@@ -47,27 +37,28 @@ export async function DisclosureView({ content, kind }: { content: DisclosureCon
         ))}
       </dl>
       <section>
-        <h2 className="mb-2 font-bold">{t('payments')}</h2>
-        {content.payments.length === 0 ? (
-          <p>{t('noPayments')}</p>
+        <h2 className="mb-2 font-bold">{text.paymentsTitle}</h2>
+        {text.payments.length === 0 ? (
+          <p>{text.noPayments}</p>
         ) : (
-          <ScrollArea label={t('payments')}>
+          <ScrollArea label={text.paymentsTitle}>
             <table className="data-table min-w-max">
               <thead>
                 <tr>
-                  <th scope="col">{t('date')}</th>
-                  <th scope="col">{t('purpose')}</th>
-                  <th scope="col">{t('category')}</th>
-                  <th scope="col">{t('amount')}</th>
+                  {text.columns.map((column) => (
+                    <th key={column} scope="col">
+                      {column}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
-                {content.payments.map((x, i) => (
+                {text.payments.map(([date, purpose, category, amount], i) => (
                   <tr key={i}>
-                    <td>{x.date}</td>
-                    <td lang={langOfTyped(x.purpose, locale)}>{x.purpose}</td>
-                    <td>{p(`categories.${x.category}`)}</td>
-                    <td className="text-right">{money(x.amountFen)}</td>
+                    <td>{date}</td>
+                    <td lang={langOfTyped(purpose, locale)}>{purpose}</td>
+                    <td>{category}</td>
+                    <td className="text-right">{amount}</td>
                   </tr>
                 ))}
               </tbody>

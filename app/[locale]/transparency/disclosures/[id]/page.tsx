@@ -18,7 +18,7 @@ export default async function DisclosurePage({ params }: { params: Promise<{ id:
     <div className="flex flex-col gap-3">
       <DisclosureView content={row.content} kind={row.kind as 'quarterly' | 'final'} />
       <p className="flex gap-3 print:hidden">
-        <a href={`/transparency/disclosures/${id}/pdf`} className="btn-secondary">
+        <a href={`/transparency/disclosures/${id}/pdf`} className="btn-secondary" download>
           {t('pdf')}
         </a>
       </p>
