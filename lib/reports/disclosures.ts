@@ -18,7 +18,8 @@ export type DisclosureContent = {
   closingFen: number;
   personTimes: number;
   needsServed: number;
-  payments: { date: string; amountFen: number; purpose: string; category: string }[];
+  /** Payments out, and corrections of earlier ones (a negative amount, with the public note); they add up to `spentFen`. */
+  payments: { date: string; amountFen: number; purpose: string; category: string; reversalNote?: string }[];
 };
 
 /** Drafted from the ledger for one project and period (dates inclusive, Asia/Shanghai). No personal data. */
@@ -40,12 +41,16 @@ export async function draftDisclosure(db: Db, projectId: string, periodStart: st
       coalesce(sum(l.amount_fen) filter (where ${day} <= ${periodEnd}::date), 0) as closing
     from journal_lines l join journal_entries e on e.id = l.entry_id join ledger_accounts a on a.id = l.account_id
     where a.code = ${fund}`);
-  const payments = await db.execute<{ date: string; amount_fen: string; purpose: string; category: string }>(sql`
-    select to_char(d.decided_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as date, d.amount_fen, d.purpose, d.category
-    from disbursements d
-    where d.project_id = ${projectId} and d.status = 'approved'
-      and (d.decided_at at time zone 'Asia/Shanghai')::date between ${periodStart}::date and ${periodEnd}::date
-    order by d.decided_at`);
+  // Each payment out and each correction of one, from the same entries as `spent`, so the list adds up to it: a payment
+  // approved in an earlier period and reversed in this one is a line here (a negative amount, with the public note).
+  const payments = await db.execute<{ date: string; amount_fen: string; purpose: string; category: string; reversal_note: string | null }>(sql`
+    select to_char(min(e.posted_at) at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as date, -sum(l.amount_fen) as amount_fen,
+      d.purpose, d.category, case when e.kind = 'reversal' then d.reversal_note end as reversal_note
+    from journal_lines l join journal_entries e on e.id = l.entry_id join ledger_accounts a on a.id = l.account_id
+      join disbursements d on d.id = e.disbursement_id
+    where a.code = ${fund} and e.kind in ('disbursement', 'reversal') and ${day} between ${periodStart}::date and ${periodEnd}::date
+    group by e.id, e.kind, d.purpose, d.category, d.reversal_note
+    order by min(e.posted_at), e.id`);
   const [people] = await db.execute<{ person_times: string; needs: string }>(sql`
     select coalesce(sum(person_times), 0) as person_times, count(distinct need_id) as needs
     from service_records where project_id = ${projectId} and served_on between ${periodStart}::date and ${periodEnd}::date`);
@@ -63,7 +68,7 @@ export async function draftDisclosure(db: Db, projectId: string, periodStart: st
     closingFen: Number(m.closing),
     personTimes: Number(people.person_times),
     needsServed: Number(people.needs),
-    payments: payments.map((p) => ({ date: p.date, amountFen: Number(p.amount_fen), purpose: p.purpose, category: p.category })),
+    payments: payments.map((p) => ({ date: p.date, amountFen: Number(p.amount_fen), purpose: p.purpose, category: p.category, ...(p.reversal_note === null ? {} : { reversalNote: p.reversal_note }) })),
   };
 }
 

@@ -8,6 +8,7 @@ import { applyPaymentEvent } from '@/lib/donations/apply-event';
 import { balanceOf, newPendingDonation, newProject, newUser } from '@/lib/donations/testing/fixtures';
 import { accountCodes } from '@/lib/ledger/accounts';
 import { genesisHash, hashEntry } from '@/lib/ledger/hash';
+import { reverseDisbursement } from '@/lib/disbursements/reverse';
 import { postDisbursement, postDonation } from '@/lib/ledger/movements';
 import { randomIp, staffUser } from '@/lib/needs/test-fixtures';
 import { applyOperation, newWorld, operationArb } from '@/lib/summaries/testing/operations';
@@ -49,6 +50,28 @@ describe('disclosures', () => {
     expect(published?.content.closingFen).toBe(38_000);
     expect((await draftDisclosure(db, project.id, '2026-10-01', '2026-12-31')).openingFen).toBe(38_000);
   });
+  it('list a payment in the period it was made, and its correction, with the public note, in the period it was reversed', async () => {
+    const project = await newProject(db);
+    const admin = await staffUser(db, 'admin');
+    const worker = await staffUser(db, 'social_worker');
+    await db.transaction((tx) => postDonation(tx, { id: randomUUID(), projectId: project.id, amountFen: 50_000, certificateNo: 'R1', paidAt: new Date('2026-08-10T04:00:00Z') }));
+    const [d] = await db
+      .insert(disbursements)
+      .values({ projectId: project.id, amountFen: 12_000, payee: 'x', purpose: '学习用品', category: 'goods', requestedById: worker.id, status: 'approved', decidedById: admin.id, decidedAt: new Date('2026-08-20T04:00:00Z') })
+      .returning();
+    await db.transaction((tx) => postDisbursement(tx, { disbursementId: d.id, projectId: project.id, amountFen: 12_000, purpose: '学习用品', postedById: admin.id, postedAt: new Date('2026-08-20T04:00:00Z') }));
+    await reverseDisbursement(db, { userId: admin.id }, { id: d.id, note: '重复申请，已撤销' });
+
+    // Drafted after the correction, the quarter it was paid in still lists it: its "spent" includes it.
+    const paid = await draftDisclosure(db, project.id, '2026-07-01', '2026-09-30');
+    expect(paid.spentFen).toBe(12_000);
+    expect(paid.payments).toEqual([{ date: '2026-08-20', amountFen: 12_000, purpose: '学习用品', category: 'goods' }]);
+    // The period of the correction says why its spending went down.
+    const corrected = await draftDisclosure(db, project.id, '2026-10-01', '2099-12-31');
+    expect(corrected.spentFen).toBe(-12_000);
+    expect(corrected.payments).toEqual([expect.objectContaining({ amountFen: -12_000, purpose: '学习用品', category: 'goods', reversalNote: '重复申请，已撤销' })]);
+  });
+
   it('count a refund that failed after it was booked as no refund, not as money spent', async () => {
     const project = await newProject(db);
     const d = await newPendingDonation(db, { projectId: project.id });
@@ -76,6 +99,7 @@ describe('disclosures', () => {
         const d = await draftDisclosure(db, project.id, '2000-01-01', '2099-12-31');
         expect(d.openingFen + d.donationsFen + d.allocatedInFen - d.refundsFen - d.feesFen - d.spentFen).toBe(d.closingFen);
         expect(d.spentFen).toBe(await balanceOf(db, accountCodes.paymentsOut(project.id)));
+        expect(d.payments.reduce((sum, p) => sum + p.amountFen, 0)).toBe(d.spentFen);
       }),
       { numRuns: 15 },
     );

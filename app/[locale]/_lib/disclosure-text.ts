@@ -26,7 +26,12 @@ export async function disclosureText(content: DisclosureContent, kind: 'quarterl
     people: { label: t('people'), personTimes: t('personTimes', { count: content.personTimes }), needsServed: t('needsServed', { count: content.needsServed }) },
     paymentsTitle: t('payments'),
     columns: [t('date'), t('purpose'), t('category'), t('amount')] as [string, string, string, string],
-    payments: content.payments.map((x): [string, string, string, string] => [x.date, x.purpose, p(`categories.${x.category}`), money(x.amountFen)]),
+    payments: content.payments.map((x): [string, string, string, string] => [
+      x.date,
+      x.reversalNote === undefined ? x.purpose : t('correction', { purpose: x.purpose, note: x.reversalNote }),
+      p(`categories.${x.category}`),
+      money(x.amountFen),
+    ]),
     noPayments: t('noPayments'),
   };
 }
