@@ -259,6 +259,30 @@ describe('the resident follows the case', () => {
     expect((await trackNeed(db, proof, randomIp())).rating).toBe(5);
   });
 
+  it('keeps no rating whose line in the history could not be written', async () => {
+    const admin = await staffUser(db, 'admin');
+    const projectId = await activeProjectId(db);
+    const input = intake();
+    const { needId, code } = await submitNeed(db, input, { ip: randomIp() });
+    for (const a of ['start_screening', 'verify_valid', 'match', 'record_service', 'mark_fulfilled'] as NeedAction[]) {
+      await actOnCase(db, { userId: admin.id }, needId, commandFor(a, projectId));
+    }
+    const proof = { code, last4: input.phone.slice(-4) };
+    // The history refuses this need's rating line (a fault injected for this need only).
+    const refuse = `refuse_rating_${uniqueSuffix().replace(/\W/g, '_')}`;
+    await db.execute(sql.raw(`create function ${refuse}() returns trigger language plpgsql as $$ begin
+      if new.need_id = '${needId}' and new.type = 'rating' then raise exception 'history unavailable'; end if; return new; end $$`));
+    await db.execute(sql.raw(`create trigger ${refuse} before insert on need_events for each row execute function ${refuse}()`));
+    try {
+      await expect(rateNeed(db, proof, 4, '', randomIp())).rejects.toThrow();
+    } finally {
+      await db.execute(sql.raw(`drop trigger ${refuse} on need_events; drop function ${refuse}()`));
+    }
+    expect((await trackNeed(db, proof, randomIp())).rating).toBeNull();
+    await rateNeed(db, proof, 4, '', randomIp());
+    expect((await trackNeed(db, proof, randomIp())).rating).toBe(4);
+  });
+
   it('is followed with the phone of whoever asked on their behalf too, and with no other', async () => {
     const input = intake({ relation: 'neighbour', submitterName: '李邻居', submitterPhone: '0574-8765 1234' });
     const { code } = await submitNeed(db, input, { ip: randomIp() });

@@ -129,12 +129,15 @@ export const ratingSchema = z.object({
 /** After the help is delivered the resident rates it once; ratings feed the public satisfaction figure. */
 export async function rateNeed(db: Db, proof: Proof, rating: number, comment: string, ip: string) {
   const need = await proveNeed(db, proof, ip);
-  const updated = await db
-    .update(needs)
-    .set({ rating, ratingComment: comment || null, updatedAt: new Date() })
-    .where(and(eq(needs.id, need.id), inArray(needs.status, ['fulfilled', 'closed']), isNull(needs.rating)))
-    .returning({ id: needs.id });
-  if (!updated.length) throw new AppError('conflict', 'cannot rate now');
-  await db.insert(needEvents).values({ needId: need.id, type: 'rating', actorKind: 'resident', note: comment || null });
+  // The rating and its line in the history together, or neither.
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(needs)
+      .set({ rating, ratingComment: comment || null, updatedAt: new Date() })
+      .where(and(eq(needs.id, need.id), inArray(needs.status, ['fulfilled', 'closed']), isNull(needs.rating)))
+      .returning({ id: needs.id });
+    if (!updated.length) throw new AppError('conflict', 'cannot rate now');
+    await tx.insert(needEvents).values({ needId: need.id, type: 'rating', actorKind: 'resident', note: comment || null });
+  });
   return need;
 }
