@@ -254,3 +254,25 @@ test('a donor and an anonymous visitor can neither open a case nor call its acti
   await expect(page.getByText('攻击测试')).toHaveCount(0);
   await anonymous.dispose();
 });
+
+test('a resident withdraws a request: a reason too long is answered at its box and kept, then the request is withdrawn', async ({ page }) => {
+  const phone = uniquePhone();
+  const code = await askForHelp(page, phone);
+  await track(page, code, phone.slice(-4));
+  await page.getByText('撤回求助').click();
+  const reason = page.getByLabel('撤回原因（选填）');
+  const long = '家里人已经帮忙安排好了。'.repeat(50);
+  await reason.fill(long);
+  await page.getByRole('button', { name: '撤回这条求助' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '撤回这条求助' }).click();
+  await expect(page.locator('#reason-error')).toHaveText('内容过长，请删减一些');
+  await expect(reason).toBeFocused();
+  await expect(reason).toHaveValue(long);
+  await expect(page.getByTestId('tracked')).not.toContainText('已撤回');
+
+  await reason.fill('家里人已经帮忙安排好了');
+  await page.getByRole('button', { name: '撤回这条求助' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '撤回这条求助' }).click();
+  await expect(page.getByTestId('tracked')).toContainText('已撤回');
+  await expect(page.getByText('家里人已经帮忙安排好了')).toBeVisible();
+});

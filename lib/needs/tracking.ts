@@ -102,6 +102,8 @@ export async function addResidentMessage(db: Db, proof: Proof, message: string, 
   return need;
 }
 
+export const withdrawSchema = z.object({ reason: z.string().trim().max(500, 'too_long').optional().default('') });
+
 export async function withdrawNeed(db: Db, proof: Proof, reason: string, ip: string) {
   const need = await proveNeed(db, proof, ip);
   await db.transaction(async (tx) => {

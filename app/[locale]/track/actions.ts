@@ -2,7 +2,7 @@
 
 import { getDb } from '@/db/client';
 import { isAppError } from '@/lib/errors';
-import { addResidentMessage, messageSchema, proofSchema, rateNeed, ratingSchema, trackNeed, viewProvenNeed, withdrawNeed } from '@/lib/needs/tracking';
+import { addResidentMessage, messageSchema, proofSchema, rateNeed, ratingSchema, trackNeed, viewProvenNeed, withdrawNeed, withdrawSchema } from '@/lib/needs/tracking';
 import { formValues, fieldErrors, type FormState } from '../_lib/form-state';
 import { clientIp } from '../_lib/request';
 
@@ -27,10 +27,13 @@ export async function trackAction(_prev: FormState, formData: FormData): Promise
         message = 'sent';
         break;
       }
-      case 'withdraw':
-        proven = await withdrawNeed(db, proof.data, String(values.reason ?? '').slice(0, 500), ip);
+      case 'withdraw': {
+        const parsed = withdrawSchema.safeParse(values);
+        if (!parsed.success) return { ok: true, values, errors: fieldErrors(parsed.error), data: await trackNeed(db, proof.data, ip) };
+        proven = await withdrawNeed(db, proof.data, parsed.data.reason, ip);
         message = 'withdrawn';
         break;
+      }
       case 'rate': {
         const parsed = ratingSchema.safeParse(values);
         if (!parsed.success) return { ok: true, values, errors: fieldErrors(parsed.error), data: await trackNeed(db, proof.data, ip) };

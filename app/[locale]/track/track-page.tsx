@@ -171,13 +171,23 @@ function Tracked({ need, action, proof, state, err, pending }: TrackedProps) {
       ) : null}
 
       {need.canWithdraw ? (
-        <details className="card">
+        // Open again when a reason was refused, with what was typed and the error at the box.
+        <details className="card" open={err('reason') ? true : undefined}>
           <summary className="cursor-pointer font-bold">{t('withdrawTitle')}</summary>
-          <form action={action} className="mt-3 flex flex-col gap-4">
+          <form action={action} className="mt-3 flex flex-col gap-4" noValidate>
+            <FocusOnAnswer state={state} />
             {proof}
             <input type="hidden" name="intent" value="withdraw" />
             <p>{t('withdrawIntro')}</p>
-            <Field name="reason" label={f('optionalLabel', { label: t('withdrawReason') })} />
+            <Field
+              key={state.values.reason}
+              name="reason"
+              label={f('optionalLabel', { label: t('withdrawReason') })}
+              rows={2}
+              defaultValue={state.values.intent === 'withdraw' ? state.values.reason : undefined}
+              error={err('reason')}
+              hint={t('commentHint')}
+            />
             <ConfirmButton backLabel={f('back')} className="btn-quiet" disabled={pending} question={t('withdrawConfirm')} confirmLabel={t('withdraw')}>
               {t('withdraw')}
             </ConfirmButton>
