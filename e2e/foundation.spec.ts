@@ -109,6 +109,32 @@ test.describe('signing in', () => {
     await expectOnPath(page, '/me');
   });
 
+  test('a phone number is taken as people type it, with spaces, +86 or full-width digits, to register and to sign in', async ({ page }) => {
+    await signIn(page, '139 0000 0001');
+    await expectOnPath(page, '/me');
+    await page.context().clearCookies();
+
+    const digits = `137${String(Date.now()).slice(-8)}`;
+    await page.goto('/register');
+    await page.getByLabel('称呼').fill('新朋友');
+    await page.getByLabel('手机号或邮箱').fill(`${digits.slice(0, 3)} ${digits.slice(3, 7)} ${digits.slice(7)}`);
+    await page.getByLabel('密码').fill('a-good-password');
+    await page.getByRole('button', { name: '注册并登录' }).click();
+    await expectOnPath(page, '/me');
+    await page.context().clearCookies();
+
+    await signIn(page, `+86 ${digits.slice(0, 3)}-${digits.slice(3, 7)}-${digits.slice(7)}`, 'a-good-password');
+    await expectOnPath(page, '/me');
+    await page.context().clearCookies();
+    // The same number, typed plainly, is the same account.
+    await page.goto('/register');
+    await page.getByLabel('称呼').fill('新朋友');
+    await page.getByLabel('手机号或邮箱').fill(digits.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))));
+    await page.getByLabel('密码').fill('a-good-password');
+    await page.getByRole('button', { name: '注册并登录' }).click();
+    await expect(page.getByText('该手机号或邮箱已注册')).toBeVisible();
+  });
+
   test('a wrong password gets a clear message, and rapid ones are throttled', async ({ page }) => {
     // An account of its own, so the lock-out never touches another test (or another run).
     const login = `throttle-${Date.now()}@example.cn`;

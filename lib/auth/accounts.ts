@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { auditLog, userAreas, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { assertId } from '@/lib/ids';
+import { normalizePhone } from '@/lib/needs/phone';
 import { jiangbeiAreas } from '@/lib/places';
 import { lookupHash } from '@/lib/privacy/crypto';
 import { releaseRateLimit, takeRateLimit } from '@/lib/rate-limit';
@@ -18,10 +19,14 @@ export const phoneSchema = z
 const emailSchema = z.string().trim().toLowerCase().email('email_invalid').max(200);
 const passwordSchema = z.string().min(8, 'password_short').max(200, 'password_long');
 
-/** "email or phone" as typed on the sign-in and registration forms. */
+/**
+ * "email or phone" as typed on the sign-in and registration forms. A mobile number is taken as people write it
+ * ("139 0000 0001", "+86 139-0000-0001", full-width digits) and kept as its 11 digits, as on the help form.
+ */
 export function parseLogin(identifier: string): { email?: string; phone?: string } | null {
   const trimmed = identifier.trim();
-  if (phoneSchema.safeParse(trimmed).success) return { phone: trimmed };
+  const phone = normalizePhone(trimmed);
+  if (phoneSchema.safeParse(phone).success) return { phone };
   const email = emailSchema.safeParse(trimmed);
   return email.success ? { email: email.data } : null;
 }
