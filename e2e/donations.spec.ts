@@ -218,6 +218,8 @@ test('a donor or a visitor cannot call the refund action directly; an administra
   await row.getByLabel('退款原因（仅内部记录）').fill('捐赠人来电申请');
   await row.getByRole('button', { name: '通过支付通道退款' }).click();
   await expect(row.getByLabel('退款金额（元）')).toHaveAttribute('aria-invalid', 'true');
+  // The message is read out with the field, as well as shown beside it.
+  await expect(row.getByLabel('退款金额（元）')).toHaveAccessibleDescription(/^退款金额超过了未退部分/);
   await expect(page.getByRole('alertdialog')).toBeHidden();
   await row.getByLabel('退款原因（仅内部记录）').fill('');
   await row.getByLabel('退款金额（元）').fill('0.50');

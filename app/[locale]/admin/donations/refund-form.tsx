@@ -23,9 +23,9 @@ export function RefundForm({ donationId, refundableFen, intent }: { donationId: 
         <input type="hidden" name="intent" value={state.values.intent ?? intent} />
         <label htmlFor={`refund-${donationId}`} className="field-label">{t('refundAmount')}</label>
         <input id={`refund-${donationId}`} name="amount" inputMode="decimal" className="field-input" defaultValue={state.values.amount ?? (refundableFen / 100).toFixed(2)}
-          aria-invalid={error ? true : undefined} aria-describedby={`refund-${donationId}-hint`} />
+          aria-invalid={error ? true : undefined} aria-describedby={`${error ? `refund-${donationId}-error ` : ''}refund-${donationId}-hint`} />
         <p id={`refund-${donationId}-hint`} className="field-hint">{t('refundable', { amount: refundable })}</p>
-        {error ? <p className="field-error" role="alert">{t(`errors.${error}`, { amount: refundable })}</p> : null}
+        {error ? <p id={`refund-${donationId}-error`} className="field-error" role="alert">{t(`errors.${error}`, { amount: refundable })}</p> : null}
         <label htmlFor={`refund-${donationId}-reason`} className="field-label">{t('refundReason')}</label>
         <input id={`refund-${donationId}-reason`} name="reason" className="field-input" defaultValue={state.values.reason ?? ''} maxLength={200}
           aria-invalid={state.errors.reason ? true : undefined} aria-describedby={state.errors.reason ? `refund-${donationId}-reason-error` : undefined} />

@@ -19,10 +19,11 @@ export function ReceiptForm({ donationId }: { donationId: string }) {
       <input type="hidden" name="donationId" value={donationId} />
       <label htmlFor={id} className="field-label">{t('number')}</label>
       <div className="flex gap-2">
-        <input id={id} name="receiptNumber" className="field-input" defaultValue={state.values.receiptNumber ?? ''} aria-invalid={error ? true : undefined} />
+        <input id={id} name="receiptNumber" className="field-input" defaultValue={state.values.receiptNumber ?? ''} aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined} />
         <button type="submit" className="btn-secondary shrink-0" disabled={pending}>{t('record')}</button>
       </div>
-      {error ? <p className="field-error" role="alert">{t(`errors.${error}` as 'errors.required')}</p> : null}
+      {error ? <p id={`${id}-error`} className="field-error" role="alert">{t(`errors.${error}` as 'errors.required')}</p> : null}
       {state.ok && state.message === 'saved' ? <p className="font-semibold text-leaf-600" role="status">{t('saved')}</p> : null}
     </form>
   );

@@ -82,7 +82,8 @@ export function DecideForm({ id, what, hasEvidence }: { id: string; what: string
       {state.message === 'conflict' ? <p role="alert" className="font-semibold text-brand-700">{t('decidedAlready')}</p> : null}
       {hasEvidence ? null : <p className="text-sm font-semibold text-sun-700">{f('approve_needs_evidence')}</p>}
       <Field name={`reason-${id}`} label={t('reason')} error={err}>
-        <input id={`reason-${id}`} name="reason" className="field-input" defaultValue={state.values.reason} aria-invalid={err ? true : undefined} />
+        <input id={`reason-${id}`} name="reason" className="field-input" defaultValue={state.values.reason} aria-invalid={err ? true : undefined}
+          aria-describedby={err ? `reason-${id}-error` : undefined} />
       </Field>
       <div className="flex gap-2">
         {hasEvidence ? (
