@@ -223,10 +223,11 @@ test('a donor or a visitor cannot call the refund action directly; an administra
   await expect(page.getByRole('alertdialog')).toBeHidden();
   await row.getByLabel('退款原因（仅内部记录）').fill('');
   await row.getByLabel('退款金额（元）').fill('0.50');
-  // A refund says why, for the audit log: refused at the field without it, the amount kept.
+  // A refund says why, for the audit log: without it there is nothing to confirm; refused at the field, the amount kept.
   await row.getByRole('button', { name: '通过支付通道退款' }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: '确认退款' }).click();
   await expect(row.getByText('请写明退款原因（至少 2 个字）')).toBeVisible();
+  await expect(page.getByRole('alertdialog')).toBeHidden();
+  await expect(row.getByLabel('退款原因（仅内部记录）')).toBeFocused();
   await expect(row.getByLabel('退款金额（元）')).toHaveValue('0.50');
   await row.getByLabel('退款原因（仅内部记录）').fill('捐赠人来电申请');
   await row.getByRole('button', { name: '通过支付通道退款' }).click();

@@ -75,6 +75,11 @@ test('a gift is spent with evidence and a second approval, and the report, the p
   const pending = approver.getByTestId('payment-row').filter({ hasText: purpose });
   // Beside the request, what the project holds (enough here: the request left ¥70 of the gift).
   await expect(pending.getByTestId('project-holds')).toHaveText(/^项目现有可用资金 ¥[\d,]+\.\d\d$/);
+  // A decision gives its reason: without one, nothing to confirm, and the field says so.
+  await pending.getByRole('button', { name: '批准' }).click();
+  await expect(pending.getByLabel('审批意见')).toHaveAccessibleDescription('请写明原因（至少 2 个字）');
+  await expect(approver.getByRole('alertdialog')).toBeHidden();
+  await expect(pending).toContainText('待审批');
   await pending.getByLabel('审批意见').fill('票据齐全，同意');
   await pending.getByRole('button', { name: '批准' }).click();
   await approver.getByRole('alertdialog').getByRole('button', { name: '确认批准' }).click();
@@ -132,6 +137,10 @@ test('general money is allocated to a project once, its public reason checked at
   await expect(page.getByRole('alertdialog')).toBeHidden();
   await page.getByLabel('项目').selectOption({ label: '心晴' });
   await page.getByLabel('金额（元）').fill('1.00');
+  // Nor without a reason: not asked to confirm what will be refused.
+  await page.getByRole('button', { name: '拨付', exact: true }).click();
+  await expect(page.getByLabel('拨付理由（公开）')).toHaveAccessibleDescription('请写明原因（至少 2 个字）');
+  await expect(page.getByRole('alertdialog')).toBeHidden();
   await page.getByLabel('拨付理由（公开）').fill('冬季助餐补充，联系 13812345678');
   await page.getByRole('button', { name: '拨付', exact: true }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: '确认拨付' }).click();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { minReasonLength } from '@/lib/reason';
 import type { Db } from '@/db/client';
 import { alias } from 'drizzle-orm/pg-core';
 import { auditLog, disbursements, evidenceFiles, needs, piiAccessLog, projects, users } from '@/db/schema';
@@ -99,7 +100,7 @@ export async function requestDisbursement(db: Db, actor: Actor, input: Disbursem
 
 export const decisionSchema = z.object({
   decision: z.enum(['approve', 'reject']),
-  reason: z.string().trim().min(2, 'reason_required').max(500, 'too_long'),
+  reason: z.string().trim().min(minReasonLength, 'reason_required').max(500, 'too_long'),
 });
 
 /**

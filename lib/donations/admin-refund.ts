@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { minReasonLength } from '@/lib/reason';
 import type { Db } from '@/db/client';
 import { auditLog, donations, fundInflows } from '@/db/schema';
 import { authorize, type Actor } from '@/lib/auth/actor';
@@ -14,7 +15,7 @@ export const refundSchema = z.object({
   /** Made with the form: the same form sent twice refunds once, and each new form is a refund of its own. */
   intent: z.string().uuid('refund_amount_invalid'),
   /** Why, for the audit log (the donor's request, a gift made twice …); not shown in public. */
-  reason: z.string().trim().min(2, 'refund_reason_required').max(200, 'too_long'),
+  reason: z.string().trim().min(minReasonLength, 'refund_reason_required').max(200, 'too_long'),
 });
 
 type Refundable = { id: string; amountFen: number; refundedFen: number; projectId: string | null };

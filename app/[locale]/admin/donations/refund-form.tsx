@@ -1,6 +1,7 @@
 'use client';
 
 import { formatFen, parseYuan } from '@/lib/money';
+import { givesReason } from '@/lib/reason';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { emptyForm } from '../../_lib/form-state';
@@ -35,9 +36,10 @@ export function RefundForm({ donationId, refundableFen, intent }: { donationId: 
         {state.message === 'refunded' ? <p role="status" className="font-semibold text-leaf-600">{t('refundDone')}</p> : null}
         <ConfirmButton backLabel={f('back')} className="btn-secondary" disabled={pending} confirmLabel={t('refundYes')}
           question={(form) => {
-            const fen = parseYuan(String(new FormData(form).get('amount') ?? ''));
-            // Nothing to confirm for an amount that cannot be refunded: the server answers at the field at once.
-            return fen && fen <= refundableFen ? t('refundConfirm', { amount: formatFen(fen, { exact: true }) }) : null;
+            const sent = new FormData(form);
+            const fen = parseYuan(String(sent.get('amount') ?? ''));
+            // Nothing to confirm for an amount that cannot be refunded, or without a reason: the server answers at the field at once.
+            return fen && fen <= refundableFen && givesReason(sent.get('reason')) ? t('refundConfirm', { amount: formatFen(fen, { exact: true }) }) : null;
           }}>
           {t('refundSubmit')}
         </ConfirmButton>

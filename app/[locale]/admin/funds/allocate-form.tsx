@@ -1,6 +1,7 @@
 'use client';
 
 import { formatFen, parseYuan } from '@/lib/money';
+import { givesReason } from '@/lib/reason';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Field } from '../../_components/field';
@@ -37,7 +38,7 @@ export function AllocateForm({ projects, intent }: { projects: { id: string; nam
           const sent = new FormData(form);
           const project = projects.find((p) => p.id === sent.get('projectId'))?.name;
           const fen = parseYuan(String(sent.get('amount') ?? ''));
-          return project && fen ? t('allocateConfirm', { amount: formatFen(fen, { exact: true }), project }) : null;
+          return project && fen && givesReason(sent.get('reason')) ? t('allocateConfirm', { amount: formatFen(fen, { exact: true }), project }) : null;
         }}
       >
         {t('doAllocate')}

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { maxEvidenceBytes, maxEvidenceFiles } from '@/lib/disbursements/evidence';
+import { givesReason } from '@/lib/reason';
 import { fileProblem } from '../../_components/file-check';
 import { Field } from '../../_components/field';
 import { SelectField } from '../../_components/select-field';
@@ -75,6 +76,8 @@ export function DecideForm({ id, what, hasEvidence }: { id: string; what: string
   const f = useTranslations('forms');
   const [state, action, pending] = useActionState(decidePaymentAction, emptyForm);
   const err = state.errors.reason ? f(state.errors.reason) : undefined;
+  // A decision gives its reason: without one, nothing to confirm — the server answers at the field at once.
+  const ask = (question: string) => (form: HTMLFormElement) => (givesReason(new FormData(form).get('reason')) ? question : null);
   return (
     <form action={action} className="flex flex-col gap-2" noValidate>
       <FocusOnAnswer state={state} />
@@ -87,11 +90,11 @@ export function DecideForm({ id, what, hasEvidence }: { id: string; what: string
       </Field>
       <div className="flex gap-2">
         {hasEvidence ? (
-          <ConfirmButton backLabel={f('back')} name="decision" value="approve" className="btn-primary flex-1" disabled={pending} question={t('approveConfirm', { what })} confirmLabel={t('approveYes')}>
+          <ConfirmButton backLabel={f('back')} name="decision" value="approve" className="btn-primary flex-1" disabled={pending} question={ask(t('approveConfirm', { what }))} confirmLabel={t('approveYes')}>
             {t('approve')}
           </ConfirmButton>
         ) : null}
-        <ConfirmButton backLabel={f('back')} name="decision" value="reject" className="btn-quiet flex-1" disabled={pending} question={t('rejectConfirm', { what })} confirmLabel={t('rejectYes')}>
+        <ConfirmButton backLabel={f('back')} name="decision" value="reject" className="btn-quiet flex-1" disabled={pending} question={ask(t('rejectConfirm', { what }))} confirmLabel={t('rejectYes')}>
           {t('reject')}
         </ConfirmButton>
       </div>
