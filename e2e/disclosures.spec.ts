@@ -40,5 +40,8 @@ test('an administrator publishes a disclosure from its preview, its PDF can be d
   await expect(stale.getByRole('status').filter({ hasText: '此前已经发布过' })).toBeVisible();
   await stale.getByRole('link', { name: '查看公开报告' }).click();
   await expect(stale).toHaveURL(published);
+  // A preview opened without which report (a bookmark) leads to the list, not to "page not found".
+  await admin.goto('/admin/disclosures/preview');
+  await expectOnPath(admin, '/admin/disclosures');
   await admin.context().close();
 });

@@ -97,7 +97,7 @@ test('a signed-in donor gives, sees it on their page, and starts and cancels a m
   await page.getByRole('button', { name: '确认捐赠' }).click();
   await expect(page.getByTestId('demo-amount')).toContainText('¥20');
   await page.getByRole('button', { name: '确认支付（演示）' }).click();
-  await expect(page.getByText('您的月捐 ¥20 已开通')).toBeVisible();
+  await expect(page.getByText(/您给 .+ 的月捐 ¥20 已开通/)).toBeVisible();
   await page.goto('/me');
   const plan = page.getByTestId('plan').first();
   await expect(plan).toContainText('每月 ¥20');

@@ -41,6 +41,8 @@ test('a gift is spent with evidence and a second approval, and the report, the p
   await admin.getByRole('button', { name: '提交申请' }).click();
   await expect(admin.getByText('此内容会公开显示：请勿填写姓名、手机号或身份证号')).toBeVisible();
   await expect(admin.getByLabel('收款方')).toHaveValue('江北区某康复器材店');
+  // No file was chosen: it is asked for, not "choose your files again".
+  await expect(admin.locator('#evidence-error')).toHaveText('请至少附一张票据');
   await admin.getByLabel('用途').fill(purpose);
   await admin.getByRole('button', { name: '提交申请' }).click();
   await expect(admin.getByText('请至少附一张票据')).toBeVisible();

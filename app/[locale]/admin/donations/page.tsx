@@ -84,7 +84,7 @@ export default async function AdminDonationsPage({ searchParams }: { searchParam
                   <p className="font-bold">{(en ? d.projectNameEn : d.projectNameZh) ?? t('generalFund')}</p>
                   <p className="text-sm text-muted">
                     {day.format(d.createdAt)} · {t(`provider.${d.provider as 'stripe' | 'demo'}`)}
-                    {d.monthly ? ` · ${t('monthly')}` : ''} · {t('donor')}: {d.anonymous ? t('anonymous') : (d.displayName ?? '—')}
+                    {d.monthly ? ` · ${t('monthly')}` : ''} · {t('donor', { name: d.anonymous ? t('anonymous') : (d.displayName ?? '—') })}
                   </p>
                   {d.certificateNo ? <p className="text-sm">{t('certificate')} {d.certificateNo}</p> : null}
                 </div>

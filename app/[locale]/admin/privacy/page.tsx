@@ -46,28 +46,32 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
         <h2 id="log" className="mb-2 font-bold">
           {t('accessLog')}
         </h2>
-        <ScrollArea label={t('accessLog')}>
-          <table className="data-table card">
-            <thead>
-              <tr>
-                <th scope="col">{t('when')}</th>
-                <th scope="col">{t('who')}</th>
-                <th scope="col">{t('case')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.map((l, i) => (
-                <tr key={i}>
-                  <td>{format.dateTime(l.at, { dateStyle: 'medium', timeStyle: 'short' })}</td>
-                  <td>
-                    {l.who} · {r(l.role)}
-                  </td>
-                  <td className="font-mono">{l.needCode ?? '—'}</td>
+        {log.length === 0 ? (
+          <p className="card text-muted">{t('accessLogEmpty')}</p>
+        ) : (
+          <ScrollArea label={t('accessLog')}>
+            <table className="data-table card">
+              <thead>
+                <tr>
+                  <th scope="col">{t('when')}</th>
+                  <th scope="col">{t('who')}</th>
+                  <th scope="col">{t('case')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollArea>
+              </thead>
+              <tbody>
+                {log.map((l, i) => (
+                  <tr key={i}>
+                    <td>{format.dateTime(l.at, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                    <td>
+                      {l.who} · {r(l.role)}
+                    </td>
+                    <td className="font-mono">{l.needCode ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollArea>
+        )}
       </section>
     </div>
   );

@@ -29,7 +29,7 @@ export async function ThanksView({ outcome }: { outcome: Outcome }) {
           <>
             <ForgetDraft />
             <h1 className="page-title text-brand-700">{t('title')}</h1>
-            <p className="text-lg">{outcome.monthly ? t('bodyMonthly', { amount }) : t('body', { amount, project })}</p>
+            <p className="text-lg">{outcome.monthly ? t('bodyMonthly', { amount, project }) : t('body', { amount, project })}</p>
             {outcome.certificate ? (
               <>
                 <p className="text-muted" data-testid="certificate-no">

@@ -10,10 +10,11 @@ import { isAppError } from '@/lib/errors';
 import { appErrorState, formValues, fieldErrors, type FormState } from '../../_lib/form-state';
 
 export async function requestPaymentAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
+  const files = formData.getAll('evidence').filter((f): f is File => f instanceof File && f.size > 0);
+  // How many files came, so a refusal for another field asks for them again, or says none were attached.
+  const values = { ...formValues(formData), evidenceCount: String(files.length) };
   const parsed = disbursementRequestSchema.safeParse(values);
   if (!parsed.success) return { ok: false, values, errors: fieldErrors(parsed.error) };
-  const files = formData.getAll('evidence').filter((f): f is File => f instanceof File && f.size > 0);
   try {
     const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, content: new Uint8Array(await f.arrayBuffer()) })));
     await requestDisbursement(getDb(), await getActor(), parsed.data, uploads);

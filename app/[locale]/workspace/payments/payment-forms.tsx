@@ -22,9 +22,11 @@ export function RequestPaymentForm({ projects, initial }: { projects: { id: stri
   const [fileError, setFileError] = useState<string | null>(null);
   const v: Record<string, string | undefined> = Object.keys(state.values).length ? state.values : initial;
   const err = (n: string) => (state.errors[n] ? f(state.errors[n]) : undefined);
-  // A browser never keeps chosen files across a refusal: when something else was refused, the files are asked for again.
-  const filesDropped = !state.ok && Object.keys(state.errors).length > 0 && !state.errors.evidence;
-  const evidenceError = fileError ? f(fileError) : (err('evidence') ?? (filesDropped ? f('evidence_again') : undefined));
+  // A browser never keeps chosen files across a refusal: when something else was refused, the files are asked for again
+  // (or, if none came, asked for at all).
+  const otherRefused = !state.ok && Object.keys(state.errors).length > 0 && !state.errors.evidence;
+  const evidenceAgain = state.values.evidenceCount === '0' ? 'evidence_required' : 'evidence_again';
+  const evidenceError = fileError ? f(fileError) : (err('evidence') ?? (otherRefused ? f(evidenceAgain) : undefined));
   return (
     <form
       action={action}

@@ -1,10 +1,11 @@
-import { notFound } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { previewDisclosure } from '@/lib/reports/disclosures';
 import { DisclosureView } from '../../../_components/disclosure-view';
 import { requirePermission } from '../../../_lib/guard';
+import { AdminNav } from '../../_components/admin-nav';
 import { PublishForm } from '../publish-form';
 
 const query = z.object({
@@ -17,10 +18,14 @@ const query = z.object({
 export default async function PreviewPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const admin = await requirePermission('report:publish', '/admin/disclosures');
   const parsed = query.safeParse(await searchParams);
-  if (!parsed.success) notFound();
+  // Opened without which report (a bookmark, an edited address): the list to choose from.
+  if (!parsed.success) redirect('/admin/disclosures');
   const [t, content] = await Promise.all([getTranslations('disclosure'), previewDisclosure(getDb(), admin.actor, parsed.data.project, parsed.data.start, parsed.data.end)]);
   return (
     <div className="flex flex-col gap-3">
+      <div className="print:hidden">
+        <AdminNav current="/admin/disclosures" />
+      </div>
       <p className="badge self-start bg-sun-50 text-sun-700">{t('draft')}</p>
       <DisclosureView content={content} kind={parsed.data.kind} />
       {/* Published from here as from the list (a period published already leads to the published one). */}
