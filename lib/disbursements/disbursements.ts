@@ -10,10 +10,10 @@ import { assertInScope, caseScope } from '@/lib/needs/scope';
 import { AppError } from '@/lib/errors';
 import { postDisbursement } from '@/lib/ledger/movements';
 import { parseYuan } from '@/lib/money';
-import type { NeedPii } from '@/lib/needs/pii';
-import { decryptBytes, decryptJson, encryptBytes } from '@/lib/privacy/crypto';
-import { namesSomeone, publicText } from '@/lib/privacy/public-text';
+import { decryptBytes, encryptBytes } from '@/lib/privacy/crypto';
+import { publicText } from '@/lib/privacy/public-text';
 import { normalizeTrackingCode } from '@/lib/needs/code';
+import { refuseNamingThePerson } from '@/lib/needs/naming-check';
 import { checkEvidence, evidenceFileName, maxEvidenceFiles } from './evidence';
 
 export const disbursementRequestSchema = z.object({
@@ -54,15 +54,8 @@ export async function requestDisbursement(db: Db, actor: Actor, input: Disbursem
     if (!need || need.projectId !== project.id || !paying.includes(need.status)) {
       throw new AppError('invalid_input', 'need not in project', { needCode: 'need_not_in_project' });
     }
-    // The purpose is public: it must not name the person this payment is for (checked against their record,
-    // which is read — and logged — for that alone).
-    if (need.piiCiphertext) {
-      const pii = decryptJson<NeedPii>(need.piiCiphertext);
-      await db.insert(piiAccessLog).values({ needId: need.id, actorId: user.id, purpose: 'payment_purpose_check' });
-      if (namesSomeone(input.purpose, [pii.name, pii.submitterName, pii.guardianName])) {
-        throw new AppError('invalid_input', 'purpose names the person', { purpose: 'names_someone' });
-      }
-    }
+    // The purpose is public: it must not name the person this payment is for.
+    await refuseNamingThePerson(db, user.id, need, input.purpose, { why: 'payment_purpose_check', field: 'purpose' });
     needId = need.id;
   }
   return db.transaction(async (tx) => {

@@ -1,15 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { auditLog, disbursements, journalEntries, needs, piiAccessLog } from '@/db/schema';
+import { auditLog, disbursements, journalEntries, needs } from '@/db/schema';
 import { authorize, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { accountCodes } from '@/lib/ledger/accounts';
 import { restoreAttributions } from '@/lib/ledger/fifo';
 import { postEntry } from '@/lib/ledger/post';
-import type { NeedPii } from '@/lib/needs/pii';
-import { decryptJson } from '@/lib/privacy/crypto';
-import { namesSomeone, publicText } from '@/lib/privacy/public-text';
+import { refuseNamingThePerson } from '@/lib/needs/naming-check';
+import { publicText } from '@/lib/privacy/public-text';
 
 export const reversalSchema = z.object({
   id: z.string().uuid('not_found'),
@@ -22,7 +21,16 @@ export const reversalSchema = z.object({
  */
 export async function reverseDisbursement(db: Db, actor: Actor, input: z.infer<typeof reversalSchema>) {
   const admin = await authorize(db, actor, 'disbursement:decide');
-  await refuseNamingThePerson(db, admin.id, input);
+  // The note is published (report, open data, the journal): like the purpose, it must not name the person. Checked
+  // before the transaction, so the reading of their record stays logged when the note is refused — and only for a
+  // payment that can be corrected (checked again under the row's lock below).
+  const [current] = await db.select({ status: disbursements.status, needId: disbursements.needId }).from(disbursements).where(eq(disbursements.id, input.id));
+  if (!current) throw new AppError('not_found');
+  if (current.status !== 'approved') throw new AppError('conflict', `cannot reverse a payment that is ${current.status}`);
+  if (current.needId) {
+    const [need] = await db.select({ id: needs.id, piiCiphertext: needs.piiCiphertext }).from(needs).where(eq(needs.id, current.needId));
+    if (need) await refuseNamingThePerson(db, admin.id, need, input.note, { why: 'reversal_note_check', field: 'note' });
+  }
   return db.transaction(async (tx) => {
     // Row first, then the ledger lock inside postEntry: the same order as an approval, so the two never deadlock.
     const [row] = await tx.select().from(disbursements).where(eq(disbursements.id, input.id)).for('update');
@@ -48,22 +56,4 @@ export async function reverseDisbursement(db: Db, actor: Actor, input: z.infer<t
     await tx.update(disbursements).set({ status: 'reversed', reversalNote: input.note, reversedAt: new Date() }).where(eq(disbursements.id, row.id));
     await tx.insert(auditLog).values({ actorId: admin.id, action: 'disbursement.reverse', targetType: 'disbursement', targetId: row.id, details: { note: input.note } });
   });
-}
-
-/**
- * The note is published (report, open data, the journal): like the payment's purpose, it must not name the person the
- * payment was for — checked against their record, which is read (and logged) for that alone.
- */
-async function refuseNamingThePerson(db: Db, actorId: string, input: z.infer<typeof reversalSchema>) {
-  const [found] = await db
-    .select({ needId: needs.id, pii: needs.piiCiphertext })
-    .from(disbursements)
-    .innerJoin(needs, eq(needs.id, disbursements.needId))
-    .where(eq(disbursements.id, input.id));
-  if (!found?.pii) return;
-  const pii = decryptJson<NeedPii>(found.pii);
-  await db.insert(piiAccessLog).values({ needId: found.needId, actorId, purpose: 'reversal_note_check' });
-  if (namesSomeone(input.note, [pii.name, pii.submitterName, pii.guardianName])) {
-    throw new AppError('invalid_input', 'note names the person', { note: 'names_someone' });
-  }
 }

@@ -227,6 +227,10 @@ describe('corrections', () => {
     const checks = await db.select().from(piiAccessLog).where(and(eq(piiAccessLog.needId, needId), eq(piiAccessLog.purpose, 'reversal_note_check')));
     expect(checks.map((c) => c.actorId)).toEqual([second.id]);
     await reverseDisbursement(db, { userId: second.id }, { id: req.id, note: '重复支付，已追回' });
+    // A payment that can no longer be corrected is refused before anyone's record is read.
+    await expect(reverseDisbursement(db, { userId: second.id }, { id: req.id, note: '再次更正' })).rejects.toMatchObject({ code: 'conflict' });
+    const after = await db.select().from(piiAccessLog).where(and(eq(piiAccessLog.needId, needId), eq(piiAccessLog.purpose, 'reversal_note_check')));
+    expect(after).toHaveLength(2);
   });
 });
 

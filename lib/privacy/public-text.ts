@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { minReasonLength } from '@/lib/reason';
 
 /**
  * Text staff write for the public (a payment's purpose, a correction's note) must not identify anyone. This
@@ -16,12 +17,12 @@ export function namesSomeone(text: string, names: (string | undefined)[] = []): 
   });
 }
 
-/** A form field whose text is published: 2 characters at least, `max` at most, naming no one. */
+/** A form field whose text is published (why money moved, what it paid for): `minReasonLength` characters at least, `max` at most, naming no one. */
 export function publicText(max: number, required = 'required') {
   return z
     .string()
     .trim()
-    .min(2, required)
+    .min(minReasonLength, required)
     .max(max, 'too_long')
     .refine((v) => !namesSomeone(v), 'names_someone');
 }
