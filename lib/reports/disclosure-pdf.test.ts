@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import PDFDocument from 'pdfkit';
+import { describe, expect, it, vi } from 'vitest';
 import { renderDisclosurePdf, type DisclosurePdfContent } from './disclosure-pdf';
 
 const content = (payments: DisclosurePdfContent['payments']): DisclosurePdfContent => ({
@@ -41,5 +42,17 @@ describe('a disclosure PDF', () => {
     // 150 rows of one to three lines cannot fit on one A4 page, nor need more than about one page per 25 rows.
     expect(pages(many)).toBeGreaterThanOrEqual(4);
     expect(pages(many)).toBeLessThanOrEqual(12);
+  });
+
+  it('repeats the table heading at the top of every page the payments run onto', async () => {
+    const text = vi.spyOn(PDFDocument.prototype, 'text');
+    try {
+      const pdf = await renderDisclosurePdf(content(Array.from({ length: 90 }, (_, i) => ['2026-08-01', `第 ${i + 1} 笔：冬衣和书包`, '物资', '¥88.50'])));
+      const headings = text.mock.calls.filter(([s]) => s === '用途').length;
+      expect(pages(pdf)).toBeGreaterThan(1);
+      expect(headings).toBe(pages(pdf));
+    } finally {
+      text.mockRestore();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { getLocale } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { DisclosureContent } from '@/lib/reports/disclosures';
 import { disclosureText } from '../_lib/disclosure-text';
 import { ScrollArea } from './scroll-area';
@@ -6,8 +6,10 @@ import { langOfTyped } from '@/lib/i18n/locales';
 
 /** One disclosure, laid out to read on a phone and to print on A4. */
 export async function DisclosureView({ content, kind }: { content: DisclosureContent; kind: 'quarterly' | 'final' }) {
-  const locale = await getLocale();
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('disclosure')]);
   const text = await disclosureText(content, kind, locale);
+  // What staff typed (a purpose, a correction's note) is marked Chinese on an English page, and only that.
+  const typed = (words: string) => <span lang={langOfTyped(words, locale)}>{words}</span>;
   const rows: [string, React.ReactNode][] = [
     ...text.figures,
     [
@@ -53,14 +55,17 @@ export async function DisclosureView({ content, kind }: { content: DisclosureCon
                 </tr>
               </thead>
               <tbody>
-                {text.payments.map(([date, purpose, category, amount], i) => (
-                  <tr key={i}>
-                    <td>{date}</td>
-                    <td lang={langOfTyped(purpose, locale)}>{purpose}</td>
-                    <td>{category}</td>
-                    <td className="text-right">{amount}</td>
-                  </tr>
-                ))}
+                {text.payments.map(([date, , category, amount], i) => {
+                  const { purpose, reversalNote } = content.payments[i];
+                  return (
+                    <tr key={i}>
+                      <td>{date}</td>
+                      <td>{reversalNote === undefined ? typed(purpose) : t.rich('correction', { purpose: () => typed(purpose), note: () => typed(reversalNote) })}</td>
+                      <td>{category}</td>
+                      <td className="text-right">{amount}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </ScrollArea>

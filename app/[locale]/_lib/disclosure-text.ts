@@ -28,7 +28,7 @@ export async function disclosureText(content: DisclosureContent, kind: 'quarterl
     columns: [t('date'), t('purpose'), t('category'), t('amount')] as [string, string, string, string],
     payments: content.payments.map((x): [string, string, string, string] => [
       x.date,
-      x.reversalNote === undefined ? x.purpose : t('correction', { purpose: x.purpose, note: x.reversalNote }),
+      x.reversalNote === undefined ? x.purpose : t.markup('correction', { purpose: () => x.purpose, note: () => x.reversalNote! }),
       p(`categories.${x.category}`),
       money(x.amountFen),
     ]),

@@ -28,8 +28,9 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
     headers: {
       'Content-Type': 'application/pdf',
       'Content-Disposition': `attachment; filename="disclosure-${row.content.project.slug}-${row.periodStart}-${row.periodEnd}.pdf"`,
-      // The same address serves either language (the NEXT_LOCALE cookie): no shared cache may keep one for both.
-      'Cache-Control': 'private, max-age=3600',
+      // The same address serves either language (the NEXT_LOCALE cookie): no cache, the browser's included, may keep
+      // one for both.
+      'Cache-Control': 'private, no-store',
     },
   });
 }
