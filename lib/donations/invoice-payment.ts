@@ -1,14 +1,14 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { donations } from '@/db/schema';
-import { applyParkedRefunds } from './refund';
+import { sweepParkedRefunds } from './refund';
 
 export type PaymentOfInvoice = (invoiceId: string) => Promise<string | null>;
 
 /**
  * Stripe's invoice events usually lack the payment behind the invoice, yet a refund made outside the app
  * (in Stripe's dashboard) names only that payment. So a monthly gift booked without it gets it looked up —
- * a network call, made outside any transaction — and kept; a refund already parked for it then applies.
+ * a network call, made outside any transaction — and kept; a refund parked for it then applies.
  * Returns the donation's payment id (known before, found now, or null if the processor has none).
  */
 export async function resolveInvoicePayment(db: Db, provider: string, invoiceId: string, lookup: PaymentOfInvoice): Promise<string | null> {
@@ -19,13 +19,13 @@ export async function resolveInvoicePayment(db: Db, provider: string, invoiceId:
   if (!d || d.paymentId) return d?.paymentId ?? null;
   const paymentId = await lookup(invoiceId);
   if (!paymentId) return null;
-  await db.transaction(async (tx) => {
-    const [set] = await tx
-      .update(donations)
-      .set({ providerPaymentId: paymentId, updatedAt: new Date() })
-      .where(and(eq(donations.id, d.id), isNull(donations.providerPaymentId)))
-      .returning({ id: donations.id });
-    if (set) await applyParkedRefunds(tx, [{ donationId: d.id, provider, providerPaymentId: paymentId }]);
-  });
+  const [set] = await db
+    .update(donations)
+    .set({ providerPaymentId: paymentId, updatedAt: new Date() })
+    .where(and(eq(donations.id, d.id), isNull(donations.providerPaymentId)))
+    .returning({ id: donations.id });
+  // Swept once the payment id is committed: a refund parked at the same moment (it could not see the id, nor this
+  // the refund) is found too, as a payment's confirmation and a refund find each other (sweepParkedRefunds).
+  if (set) await sweepParkedRefunds(db);
   return paymentId;
 }
