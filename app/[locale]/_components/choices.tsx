@@ -8,7 +8,15 @@ type Props = {
   columns?: 1 | 2 | 3;
 };
 
-const grid = { 1: 'grid-cols-1', 2: 'grid-cols-1 sm:grid-cols-2', 3: 'grid-cols-2 sm:grid-cols-3' };
+/**
+ * Three to a line at most; on a phone, or with larger text, as many as fit cards 7rem wide (a rem grows with the text):
+ * two on a phone, one at 200 % text, rather than cards squeezed until their words overlap.
+ */
+const grid = {
+  1: 'grid-cols-1',
+  2: 'grid-cols-1 sm:grid-cols-2',
+  3: 'grid-cols-[repeat(auto-fill,minmax(max(min(100%,7rem),calc((100%-1rem)/3)),1fr))]',
+};
 
 /** Radio buttons or checkboxes as big tappable cards: easier than a dropdown for older hands on small screens. */
 function ChoiceCards({ type, name, legend, options, error, required, columns = 2, checked }: Props & { type: 'radio' | 'checkbox'; checked: (value: string) => boolean }) {
@@ -22,7 +30,8 @@ function ChoiceCards({ type, name, legend, options, error, required, columns = 2
         {options.map((o) => (
           <label key={o.value} className="flex min-h-12 cursor-pointer items-center gap-3 rounded-xl border-2 border-line bg-white px-3 py-2 group-aria-[invalid=true]:border-brand-600 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
             <input type={type} name={name} value={o.value} defaultChecked={checked(o.value)} className="size-5 shrink-0 accent-brand-600" />
-            <span>{o.label}</span>
+            {/* A word longer than the card (large text) is broken rather than cut off by the next card. */}
+            <span className="min-w-0 break-words">{o.label}</span>
           </label>
         ))}
       </div>
