@@ -9,7 +9,8 @@ export async function SiteFooter() {
   return (
     <footer className="mt-16 border-t border-line bg-white">
       <div className="mx-auto max-w-5xl px-4 py-8 text-[0.95rem] text-muted">
-        <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
+        {/* The credit code and the e-mail address are each one long word: with large text on a phone they are broken rather than widen the page. */}
+        <dl className="grid gap-x-6 gap-y-1 wrap-anywhere sm:grid-cols-[auto_1fr]">
           <dt className="font-semibold">{t('org')}</dt>
           <dd>{org.name}</dd>
           <dt className="font-semibold">{t('creditCode')}</dt>
