@@ -60,20 +60,20 @@ export default async function HomePage({ params }: LocaleParams) {
         <h2 id="how" className="mb-3 text-xl font-bold">
           {t('howTitle')}
         </h2>
-        <ol className="grid gap-3 sm:grid-cols-4">
+        <ol className="grid grid-cols-1 gap-3 sm:grid-cols-4">
           {[t('how1'), t('how2'), t('how3'), t('how4')].map((step, i) => (
             <li key={step} className="card flex items-center gap-3">
               <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-brand-600 font-bold text-white" aria-hidden="true">
                 {i + 1}
               </span>
-              {step}
+              <span className="min-w-0">{step}</span>
             </li>
           ))}
         </ol>
       </section>
 
       <section aria-labelledby="projects">
-        <div className="mb-3 flex items-baseline justify-between">
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-4">
           <h2 id="projects" className="text-xl font-bold">
             {t('projectsTitle')}
           </h2>
@@ -81,7 +81,7 @@ export default async function HomePage({ params }: LocaleParams) {
             {t('allProjects')}
           </Link>
         </div>
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {projects.slice(0, 6).map((p) => (
             <ProjectCard key={p.id} project={p} />
           ))}

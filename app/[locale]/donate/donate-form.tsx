@@ -118,7 +118,7 @@ export function DonateForm(props: Props) {
           defaultValue={v.displayName ?? props.defaultName} error={err('displayName')} />
         <label className="flex min-h-11 items-start gap-3">
           <input type="checkbox" name="anonymous" defaultChecked={v.anonymous === 'on'} className="mt-1 size-5 shrink-0" />
-          <span>{t('anonymous')}</span>
+          <span className="min-w-0">{t('anonymous')}</span>
         </label>
         <Field name="message" label={t('message')} hint={t('messageHint')} rows={3} maxLength={200} defaultValue={v.message ?? ''} error={err('message')} />
         <Field name="contact" label={t('contact')} hint={t('contactHint')} autoComplete="tel" inputMode="email"

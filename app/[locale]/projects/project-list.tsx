@@ -17,7 +17,7 @@ export async function ProjectList({ page }: { page: number }) {
     <div>
       <h1 className="page-title mb-4">{t('title')}</h1>
       {projects.length === 0 ? <p>{t('empty')}</p> : null}
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {projects.slice((page - 1) * perPage, page * perPage).map((p) => (
           <ProjectCard key={p.id} project={p} />
         ))}

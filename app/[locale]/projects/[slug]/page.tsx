@@ -74,7 +74,7 @@ export default async function ProjectPage({ params }: Props) {
           <h2 id="who" className="mb-2 text-lg font-bold">{t('whoTitle')}</h2>
           <ul className="flex flex-wrap gap-2">
             {p.populations.map((pop) => (
-              <li key={pop} className="badge bg-brand-50 text-brand-800">{t(`populations.${pop}`)}</li>
+              <li key={pop} className="badge max-w-full whitespace-normal bg-brand-50 text-brand-800">{t(`populations.${pop}`)}</li>
             ))}
           </ul>
         </div>
