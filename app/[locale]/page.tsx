@@ -44,7 +44,7 @@ export default async function HomePage({ params }: LocaleParams) {
         <h2 id="figures" className="mb-3 text-xl font-bold">
           {t('figures')}
         </h2>
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <dl className="figure-grid">
           {stats.map((s) => (
             <div key={s.id} className="card text-center">
               <dt className="text-muted">{s.label}</dt>

@@ -75,7 +75,7 @@ export default async function TransparencyPage({ params }: LocaleParams) {
         <h2 id="headline" className="mb-3 text-xl font-bold">
           {t('headline')}
         </h2>
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <dl className="figure-grid">
           {figures.map(([id, label, value]) => (
             <div key={id} className="card">
               <dt className="text-sm text-muted">{label}</dt>

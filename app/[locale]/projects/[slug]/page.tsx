@@ -54,7 +54,7 @@ export default async function ProjectPage({ params }: Props) {
         <h2 id="progress" className="text-xl font-bold">{t('progressTitle')}</h2>
         <ProgressBar value={p.raisedFen} max={p.goalFen} label={`${name}: ${raisedText}`} />
         <p className="text-lg font-semibold" data-testid="raised">{raisedText}</p>
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <dl className="figure-grid">
           {stats.map((s) => (
             <div key={s.id} className="rounded-xl bg-paper p-3 text-center">
               <dt className="text-sm text-muted">{s.label}</dt>
