@@ -49,6 +49,37 @@ test.describe('on the smallest phones', () => {
   });
 });
 
+/** WCAG 1.4.4 with 1.4.10: an older person's phone set to 200 % text, at 320 and 360 px. */
+test.describe('with text at 200 %', () => {
+  for (const width of [320, 360]) {
+    test(`the public pages reflow at ${width} px and the help form's choices do not overlap, in both languages`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize({ width, height: 640 });
+      for (const english of [false, true]) {
+        if (english) await useEnglish(page);
+        for (const path of ['/', '/help', '/track', '/projects', '/projects/zhihuiguo', '/donate', '/transparency']) {
+          await page.goto(path);
+          await page.addStyleTag({ content: 'html { font-size: 200% !important }' });
+          await expectReflows(page, `${english ? 'en ' : ''}${path} at 200 % text, ${width} px`);
+        }
+        await page.goto('/help');
+        await page.addStyleTag({ content: 'html { font-size: 200% !important }' });
+        const overlapping = await page.evaluate(() => {
+          const boxes = [...document.querySelectorAll('input[name=relation]')].map((i) => i.closest('label')!.getBoundingClientRect());
+          return boxes.some((a, i) => boxes.some((b, j) => j > i && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom));
+        });
+        expect.soft(overlapping, `${english ? 'en ' : ''}the relation choices overlap`).toBe(false);
+        // The words stay inside their cards.
+        const spilling = await page.locator('input[name=relation] + span').evaluateAll((spans) =>
+          spans.filter((s) => s.getBoundingClientRect().right > s.closest('label')!.getBoundingClientRect().right + 1).map((s) => s.textContent),
+        );
+        expect.soft(spilling).toEqual([]);
+        await expect(page.getByRole('button', { name: /^提交求助$|^Submit request$/ })).toBeVisible();
+      }
+    });
+  }
+});
+
 test('a keyboard reaches the content first: the skip link is the first stop and lands on the main content', async ({ page }) => {
   await page.goto('/help');
   await page.keyboard.press('Tab');
