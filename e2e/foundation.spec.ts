@@ -10,6 +10,9 @@ test.describe('the shell', () => {
     for (const label of ['项目', '我要求助', '我要捐赠', '公开透明']) await expect(nav.getByRole('link', { name: label })).toBeVisible();
     await expect(page.getByRole('link', { name: '登录' })).toBeVisible();
     await expect(page.getByTestId('figure-raised')).toContainText('¥');
+    // On a phone an amount takes a line of its own rather than being broken in two.
+    const lines = (el: HTMLElement) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight));
+    expect(await page.getByTestId('figure-raised').evaluate(lines)).toBe(1);
     await expect(page.getByTestId('project-zhihuiguo')).toBeVisible();
     await expect(page.getByText('统一社会信用代码')).toBeVisible();
     // The organisation's phone and e-mail can be tapped.

@@ -6,6 +6,7 @@ import { listProjectCards } from '@/lib/projects/queries';
 import { getHeadlineFigures } from '@/lib/reports/figures';
 import { ProjectCard } from './_components/project-card';
 import { cachedPageLocale, type LocaleParams } from './_lib/cached-page';
+import { figureSpan } from './_lib/figures';
 
 export { generateStaticParams } from './_lib/cached-page';
 
@@ -46,7 +47,7 @@ export default async function HomePage({ params }: LocaleParams) {
         </h2>
         <dl className="figure-grid">
           {stats.map((s) => (
-            <div key={s.id} className="card text-center">
+            <div key={s.id} className={`card text-center ${figureSpan(s.value)}`}>
               <dt className="text-muted">{s.label}</dt>
               <dd className="text-2xl font-bold text-brand-700" data-testid={`figure-${s.id}`}>
                 {s.value}

@@ -6,6 +6,7 @@ import { formatFen } from '@/lib/money';
 import { getBusiestProjects, getHeadline, getMonthly, getSpendingByCategory } from '@/lib/reports/transparency';
 import { BarChart } from '../_components/bar-chart';
 import { cachedPageLocale, type LocaleParams } from '../_lib/cached-page';
+import { figureSpan } from '../_lib/figures';
 
 export { generateStaticParams } from '../_lib/cached-page';
 
@@ -77,7 +78,7 @@ export default async function TransparencyPage({ params }: LocaleParams) {
         </h2>
         <dl className="figure-grid">
           {figures.map(([id, label, value]) => (
-            <div key={id} className="card">
+            <div key={id} className={`card ${figureSpan(value)}`}>
               <dt className="text-sm text-muted">{label}</dt>
               <dd className="text-xl font-bold text-brand-700" data-testid={`t-${id}`}>
                 {value}

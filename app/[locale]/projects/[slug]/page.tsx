@@ -9,6 +9,7 @@ import { ProgressBar } from '../../_components/progress-bar';
 import { cachedPageLocale } from '../../_lib/cached-page';
 import { dateFormat } from '@/lib/i18n/dates';
 import { langOfTyped } from '@/lib/i18n/locales';
+import { figureSpan } from '../../_lib/figures';
 
 export { generateStaticParams } from '../../_lib/cached-page';
 
@@ -56,7 +57,7 @@ export default async function ProjectPage({ params }: Props) {
         <p className="text-lg font-semibold" data-testid="raised">{raisedText}</p>
         <dl className="figure-grid">
           {stats.map((s) => (
-            <div key={s.id} className="rounded-xl bg-paper p-3 text-center">
+            <div key={s.id} className={`rounded-xl bg-paper p-3 text-center ${figureSpan(s.value)}`}>
               <dt className="text-sm text-muted">{s.label}</dt>
               <dd className="text-xl font-bold text-brand-700" data-testid={`stat-${s.id}`}>{s.value}</dd>
             </div>
