@@ -165,7 +165,14 @@ test('bad input is shown at each field, in Chinese, and nothing typed is lost', 
 test('a social worker enters a request taken by phone, can go straight on to the case, and finds it again by the number', async ({ page }) => {
   await signIn(page, accounts.worker2);
   await expectOnPath(page, '/workspace');
+  // The workspace's menu says where one is.
+  const menu = page.getByRole('navigation', { name: '社工工作台' });
+  await expect(menu.getByRole('link', { name: '求助队列' })).toHaveAttribute('aria-current', 'page');
+  await menu.getByRole('link', { name: '我的个案' }).click();
+  await expect(menu.getByRole('link', { name: '我的个案' })).toHaveAttribute('aria-current', 'page');
+  await expect(menu.getByRole('link', { name: '求助队列' })).not.toHaveAttribute('aria-current', 'page');
   await page.goto('/workspace/new');
+  await expect(menu.getByRole('link', { name: '录入求助' })).toHaveAttribute('aria-current', 'page');
   await page.getByRole('radio', { name: '电话' }).check();
   await page.getByLabel('姓名 *', { exact: true }).fill('欧阳大爷');
   const landline = `0574 ${String(Math.floor(Math.random() * 9e7) + 1e7)}`;

@@ -50,6 +50,8 @@ test('an administrator starts a project with its matching rules: refused at the 
   await expect(page.getByLabel('状态')).toHaveValue('active');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+  // "Created" was news once: it is not said again beside "saved".
+  await expect(page.getByRole('status').filter({ hasText: '项目已创建' })).toHaveCount(0);
   await page.goto(`/projects/${slug}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('就业帮帮');
 });

@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { WorkspaceNav } from './workspace-nav';
 
 /**
  * Links in the signed-in areas (workspace, admin, a donor's page) do not prefetch: every page there is rendered
@@ -20,13 +20,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
   ];
   return (
     <div className="flex flex-col gap-4">
-      <nav aria-label={t('title')} className="flex flex-wrap gap-2">
-        {links.map((l) => (
-          <Link prefetch={false} key={l.href} href={l.href} className="btn-quiet min-h-11 shrink-0 px-3 text-sm">
-            {l.label}
-          </Link>
-        ))}
-      </nav>
+      <WorkspaceNav label={t('title')} links={links} />
       {children}
     </div>
   );

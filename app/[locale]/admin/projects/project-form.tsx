@@ -17,7 +17,18 @@ const statuses = ['draft', 'active', 'paused', 'ended'] as const;
  * A project's public page and its matching rules, for a new project (with the address it keeps) or an existing one.
  * Ticked boxes travel as comma-separated values between the server and the form.
  */
-export function ProjectForm({ project, coverImage, options }: { project: Record<string, string>; coverImage: string | null; options: ProjectOptions }) {
+export function ProjectForm({
+  project,
+  coverImage,
+  options,
+  justCreated = false,
+}: {
+  project: Record<string, string>;
+  coverImage: string | null;
+  options: ProjectOptions;
+  /** Opened right after creating it: says so until the form is next sent. */
+  justCreated?: boolean;
+}) {
   const t = useTranslations('donations.projects');
   const creating = !project.projectId;
   const [state, action, pending] = useActionState(creating ? createProjectAction : updateProjectAction, emptyForm);
@@ -42,6 +53,7 @@ export function ProjectForm({ project, coverImage, options }: { project: Record<
       className="card flex flex-col gap-4"
       noValidate>
       <FocusOnAnswer state={state} />
+      {justCreated && state === emptyForm ? <p role="status" className="rounded-xl bg-leaf-50 p-3 font-semibold text-leaf-600">{t('created')}</p> : null}
       {state.message === 'saved' ? <p role="status" className="rounded-xl bg-leaf-50 p-3 font-semibold text-leaf-600">{t('saved')}</p> : null}
       {state.message === 'forbidden' || state.message === 'signedOut' ? <p role="alert" className="field-error">{t(`errors.${state.message}`)}</p> : null}
       <input type="hidden" name="projectId" value={project.projectId ?? ''} />

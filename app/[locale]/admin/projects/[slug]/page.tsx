@@ -21,11 +21,6 @@ export default async function EditProjectPage({ params, searchParams }: { params
     <div className="flex flex-col gap-5">
       <AdminNav current="/admin/projects" />
       <h1 className="page-title">{t('editTitle', { name: locale === 'en' ? project.nameEn : project.nameZh })}</h1>
-      {created ? (
-        <p role="status" className="rounded-xl bg-leaf-50 p-3 font-semibold text-leaf-600">
-          {t('created')}
-        </p>
-      ) : null}
       <ProjectForm
         project={{
           projectId: project.id,
@@ -47,6 +42,7 @@ export default async function EditProjectPage({ params, searchParams }: { params
         }}
         coverImage={project.coverImage}
         options={options}
+        justCreated={created === '1'}
       />
     </div>
   );
