@@ -136,6 +136,8 @@ export const refunds = pgTable(
     /** What was booked: the amount, or less when the gift had less left unrefunded. */
     bookedFen: bigint('booked_fen', { mode: 'number' }).notNull().default(0),
     entryId: bigint('entry_id', { mode: 'number' }),
+    /** The rest of a refund first booked short, booked once the refund that held it up failed (lib/donations/refund.ts). */
+    restEntryId: bigint('rest_entry_id', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

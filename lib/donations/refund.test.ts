@@ -10,6 +10,7 @@ import { donationFiltersSchema, listDonationsForAdmin } from './admin-list';
 import { requestRefund } from './admin-refund';
 import { postOutOfGift } from './refund';
 import { lockLedger } from '@/lib/ledger/post';
+import { verifyBalances, verifyInflows } from '@/lib/ledger/verify';
 import { applyPaymentEvent } from './apply-event';
 import { bookFees } from './fee';
 import { fulfilDonation } from './fulfil';
@@ -238,6 +239,47 @@ describe('refunds', () => {
       await fail(pi, 're_2', 4000);
       expect(await donationRow(db, d.id)).toMatchObject({ status: 'partially_refunded', refundedFen: 1000 });
       expect(await movedOn(db, d.id, accountCodes.generalFund)).toBe(5000 - 1000);
+    });
+
+    it('a refund booked short while another still counted gets the rest when that one fails, and both are undone if it fails too', async () => {
+      const project = await newProject(db);
+      const d = await newPendingDonation(db, { projectId: project.id });
+      const pi = `pi_${randomUUID()}`;
+      await pay(d.id, pi);
+      // ¥80 refunded by an administrator fails at the bank; meanwhile ¥50 is refunded in Stripe's dashboard, and its
+      // report comes first: only ¥20 was left to book.
+      await refund(pi, 're_1', 8000);
+      await refund(pi, 're_2', 5000);
+      expect(await donationRow(db, d.id)).toMatchObject({ status: 'refunded', refundedFen: 10000 });
+      await fail(pi, 're_1', 8000);
+      expect(await donationRow(db, d.id)).toMatchObject({ status: 'partially_refunded', refundedFen: 5000 });
+      expect(await balanceOf(db, fundOf(project.id))).toBe(5000);
+      expect(await traceDonation(db, d.id)).toMatchObject({ unspentFen: 5000 });
+      // Reported again, nothing more moves.
+      await refund(pi, 're_2', 5000);
+      await fail(pi, 're_1', 8000);
+      expect(await balanceOf(db, fundOf(project.id))).toBe(5000);
+      // The ¥50 fails too: both of its entries are reversed, the gift is whole again.
+      await fail(pi, 're_2', 5000);
+      expect(await donationRow(db, d.id)).toMatchObject({ status: 'paid', refundedFen: 0 });
+      expect(await balanceOf(db, fundOf(project.id))).toBe(10000);
+      expect(await entriesFor(db, d.id, 'reversal')).toBe(3);
+      expect(await verifyBalances(db, [fundOf(project.id), accountCodes.refunds])).toEqual([]);
+      expect(await verifyInflows(db, [fundOf(project.id)])).toEqual([]);
+    });
+
+    it('a refund with nothing left to book while another counted is booked in full when that one fails', async () => {
+      const d = await newPendingDonation(db, { projectId: null, amountFen: 5000 });
+      const pi = `pi_${randomUUID()}`;
+      await pay(d.id, pi, 5000);
+      await refund(pi, 're_1', 5000);
+      await refund(pi, 're_2', 2000); // nothing left to book
+      await fail(pi, 're_1', 5000);
+      expect(await donationRow(db, d.id)).toMatchObject({ status: 'partially_refunded', refundedFen: 2000 });
+      expect(await movedOn(db, d.id, accountCodes.generalFund)).toBe(5000 - 2000);
+      await fail(pi, 're_2', 2000);
+      expect(await donationRow(db, d.id)).toMatchObject({ status: 'paid', refundedFen: 0 });
+      expect(await movedOn(db, d.id, accountCodes.generalFund)).toBe(5000);
     });
 
     it('a refund reported failed before it was reported at all, or while it waited for its payment, is never booked', async () => {

@@ -76,29 +76,60 @@ async function bookRefund(tx: Db, gift: Gift, refund: Refund) {
 }
 
 /**
- * A refund that failed after it was booked: its entry is mirrored by a reversing one (the journal is never edited),
- * so each account it touched — the gift's fund, the clearing account for a part already spent, refunds — is as
- * before, and the gift's own money it had taken is unspent again.
+ * A refund that failed after it was booked: its entries are mirrored by reversing ones (the journal is never edited),
+ * so each account they touched — the gift's fund, the clearing account for a part already spent, refunds — is as
+ * before, and the gift's own money they had taken is unspent again. A refund of the same gift booked short while this
+ * one still counted then gets the rest of its amount.
  */
 async function reverseRefund(tx: Db, gift: Gift, refund: Refund) {
-  const lines = await tx
-    .select({ accountCode: ledgerAccounts.code, amountFen: journalLines.amountFen })
-    .from(journalLines)
-    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, journalLines.accountId))
-    .where(eq(journalLines.entryId, refund.entryId!));
   const refundedFen = gift.refundedFen - refund.bookedFen;
   await tx
     .update(donations)
     .set({ refundedFen, status: statusAfterRefund(gift.amountFen, refundedFen), updatedAt: new Date() })
     .where(eq(donations.id, gift.id));
-  const reversal = await postEntry(tx, {
-    kind: 'reversal',
-    memo: `refund failed ${gift.certificateNo} ${formatFen(refund.bookedFen, { exact: true })}: returned to the account`,
-    donationId: gift.id,
-    reversesEntryId: refund.entryId,
-    lines: lines.map((l) => ({ accountCode: l.accountCode, amountFen: -l.amountFen })),
-  });
-  await restoreAttributions(tx, refund.entryId!, reversal.id);
+  for (const entryId of [refund.entryId, refund.restEntryId]) {
+    if (entryId === null) continue;
+    const lines = await tx
+      .select({ accountCode: ledgerAccounts.code, amountFen: journalLines.amountFen })
+      .from(journalLines)
+      .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, journalLines.accountId))
+      .where(eq(journalLines.entryId, entryId));
+    const refunded = lines.find((l) => l.accountCode === accountCodes.refunds)?.amountFen ?? 0;
+    const reversal = await postEntry(tx, {
+      kind: 'reversal',
+      memo: `refund failed ${gift.certificateNo} ${formatFen(refunded, { exact: true })}: returned to the account`,
+      donationId: gift.id,
+      reversesEntryId: entryId,
+      lines: lines.map((l) => ({ accountCode: l.accountCode, amountFen: -l.amountFen })),
+    });
+    await restoreAttributions(tx, entryId, reversal.id);
+  }
+  await bookRestOfShortRefunds(tx, gift.id);
+}
+
+/**
+ * Refunds of a (locked) gift booked for less than their amount — reported while another refund, since failed, still
+ * counted against what was left — are booked in full now that it no longer does (once: the rest has an entry of its own,
+ * reversed with the first if this refund fails too).
+ */
+async function bookRestOfShortRefunds(tx: Db, giftId: string) {
+  const short = await tx
+    .select()
+    .from(refunds)
+    .where(and(eq(refunds.donationId, giftId), eq(refunds.failed, false), isNull(refunds.restEntryId), sql`${refunds.bookedFen} < ${refunds.amountFen}`))
+    .orderBy(refunds.createdAt, refunds.refundId);
+  for (const refund of short) {
+    const [gift] = await tx.select().from(donations).where(eq(donations.id, giftId));
+    const rest = Math.min(refund.amountFen - refund.bookedFen, gift.amountFen - gift.refundedFen);
+    const to = statusAfterRefund(gift.amountFen, gift.refundedFen + rest);
+    if (rest <= 0 || !canMove(gift.status as DonationStatus, to)) continue;
+    await tx.update(donations).set({ refundedFen: gift.refundedFen + rest, status: to, updatedAt: new Date() }).where(eq(donations.id, gift.id));
+    const entry = await postOutOfGift(tx, 'refund', gift, rest);
+    await tx
+      .update(refunds)
+      .set({ bookedFen: refund.bookedFen + rest, ...(refund.entryId === null ? { entryId: entry.id } : { restEntryId: entry.id }) })
+      .where(and(eq(refunds.provider, refund.provider), eq(refunds.refundId, refund.refundId)));
+  }
 }
 
 /**
