@@ -24,7 +24,8 @@ export async function SiteHeader() {
             <span className="text-sm text-muted">{t('brandSub')}</span>
           </span>
         </Link>
-        <div className="flex items-center gap-2">
+        {/* Signed in, the account's two buttons join the language's: with large text they go under one another. */}
+        <div className="flex flex-wrap items-center gap-2">
           <form action={setLocale}>
             <input type="hidden" name="locale" value={locale === 'en' ? 'zh-CN' : 'en'} />
             <button type="submit" className="btn-quiet min-h-11 px-3 text-sm" lang={locale === 'en' ? 'zh-CN' : 'en'}>
