@@ -58,7 +58,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       <h1 className="page-title">{t('title')}</h1>
       <details className="card" open={Object.keys(filter).length > 0}>
         <summary className="cursor-pointer font-bold">{t('filters')}</summary>
-        <form action={searchQueueAction} className="mt-3 grid gap-3 sm:grid-cols-3">
+        <form action={searchQueueAction} className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-3">
           <QueueSearchField
             label={t('search')}
             hint={t('searchHint')}

@@ -37,7 +37,7 @@ export default async function AdminDonationsPage({ searchParams }: { searchParam
     <div className="flex flex-col gap-5">
       <AdminNav current="/admin/donations" />
       <h1 className="page-title">{t('title')}</h1>
-      <form method="get" className="card grid gap-3 sm:grid-cols-3" aria-label={t('filters')}>
+      <form method="get" className="card grid grid-cols-1 gap-3 sm:grid-cols-3" aria-label={t('filters')}>
         <label className="flex flex-col"><span className="field-label">{t('statusLabel')}</span>
           <select name="status" defaultValue={filters.status ?? ''} className={select}>
             <option value="">{t('all')}</option>
@@ -79,8 +79,9 @@ export default async function AdminDonationsPage({ searchParams }: { searchParam
           const canRefund = d.status === 'paid' || d.status === 'partially_refunded';
           return (
             <li key={d.id} className="card flex flex-col gap-1" data-testid="admin-donation">
-              <div className="flex items-start justify-between gap-2">
-                <div>
+              {/* The amount beside the donation while it fits (the words beside it wrapping), under it with large text on a phone. */}
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <div className="flex-1">
                   <p className="font-bold">{(en ? d.projectNameEn : d.projectNameZh) ?? t('generalFund')}</p>
                   <p className="text-sm text-muted">
                     {day.format(d.createdAt)} · {t(`provider.${d.provider as 'stripe' | 'demo'}`)}

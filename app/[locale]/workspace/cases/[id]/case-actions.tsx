@@ -45,7 +45,7 @@ export function CaseActions(p: Props) {
       {has('start_screening') ? <CaseForm needId={p.needId} intent="command" action="start_screening" submit={t('startScreening')} /> : null}
 
       {has('verify_valid') ? (
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <CaseForm needId={p.needId} intent="command" action="verify_valid" submit={t('verifyValid')}>
             <CaseInput name="note" label={t('note')} multiline />
           </CaseForm>
@@ -75,7 +75,7 @@ export function CaseActions(p: Props) {
       {has('record_service') ? (
         <CaseForm needId={p.needId} intent="command" action="record_service" submit={t('doRecord')}>
           <h3 className="font-semibold">{t('recordService')}</h3>
-          <div className="grid gap-3 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <CaseInput name="servedOn" label={t('servedOn')} type="date" defaultValue={today} />
             <CaseInput name="serviceType" label={t('serviceType')} />
             <CaseInput name="hours" label={t('hours')} inputMode="decimal" defaultValue="1" />
