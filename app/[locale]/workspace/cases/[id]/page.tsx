@@ -96,12 +96,14 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <p className="rounded-xl bg-sun-50 p-3 font-semibold text-sun-700">{t('duplicateElsewhere')}</p>
         ) : null}
 
-        <section className="card" aria-labelledby="pii">
+        <section className="card @container" aria-labelledby="pii">
           <h2 id="pii" className="mb-2 font-bold">
             {t('personal')}
           </h2>
           {pii ? (
-            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1" data-testid="pii">
+            /* Names beside values (as on a phone with normal text); with large text on a phone, where the two side by side
+               were wider than the page, a value goes under its name (the rem in the query grows with the text). */
+            <dl className="grid grid-cols-1 gap-x-4 gap-y-1 @[12rem]:grid-cols-[auto_1fr]" data-testid="pii">
               {piiRows
                 .filter(([, v]) => v)
                 .map(([k, v]) => (
@@ -116,12 +118,12 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           )}
         </section>
 
-        <section className="card" aria-labelledby="details">
+        <section className="card @container" aria-labelledby="details">
           <h2 id="details" className="mb-2 font-bold">
             {t('details')}
           </h2>
           <p className="mb-3 whitespace-pre-wrap rounded-xl bg-paper p-3">{need.description}</p>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+          <dl className="grid grid-cols-1 gap-x-4 gap-y-1 @[12rem]:grid-cols-[auto_1fr]">
             {rows.map(([k, v]) => (
               <div key={k} className="contents">
                 <dt className="text-muted">{k}</dt>
