@@ -25,6 +25,7 @@ const tone: Record<string, string> = {
   payment_reversed: 'bg-paper text-muted',
 };
 
+/** A status of two words ("Awaiting payment") may go over two lines in a narrow place (large text on a phone). */
 export function StatusBadge({ status, label }: { status: string; label: string }) {
-  return <span className={`badge ${tone[status] ?? 'bg-paper text-muted'}`}>{label}</span>;
+  return <span className={`badge max-w-full whitespace-normal ${tone[status] ?? 'bg-paper text-muted'}`}>{label}</span>;
 }

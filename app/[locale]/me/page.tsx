@@ -82,8 +82,9 @@ export default async function MyGivingPage({ searchParams }: { searchParams: Pro
           <ul className="flex flex-col gap-3">
             {donations.map((d) => (
               <li key={d.id} className="card flex flex-col gap-2" data-testid="my-donation">
-                <div className="flex items-start justify-between gap-2">
-                  <div>
+                {/* The amount beside the gift while it fits (the words beside it wrapping), under it with large text on a phone. */}
+                <div className="flex flex-wrap items-start justify-between gap-2">
+                  <div className="flex-1">
                     <p className="font-bold">{(en ? d.projectNameEn : d.projectName) ?? t('generalFund')}</p>
                     <p className="text-sm text-muted">
                       {day.format(d.paidAt ?? d.createdAt)}
