@@ -12,13 +12,17 @@ export function AreaCheckboxes({ idPrefix, areas, ticked, error }: { idPrefix: s
   return (
     <fieldset aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}>
       <legend className="field-label">{t('areas')}</legend>
-      <div className="grid grid-cols-2 gap-2">
-        {areas.map((area) => (
-          <label key={area.id} className="flex min-h-11 items-center gap-2">
-            <input type="checkbox" name="areaIds" value={area.id} className="size-5 shrink-0" defaultChecked={ticked.includes(area.id)} />
-            {locale === 'en' ? area.nameEn : area.nameZh}
-          </label>
-        ))}
+      {/* Two to a line; one with large text on a phone, where two columns cut "Sub-district" in half (the rem in the
+          query grows with the text). */}
+      <div className="@container">
+        <div className="grid grid-cols-1 gap-2 @[12rem]:grid-cols-2">
+          {areas.map((area) => (
+            <label key={area.id} className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" name="areaIds" value={area.id} className="size-5 shrink-0" defaultChecked={ticked.includes(area.id)} />
+              {locale === 'en' ? area.nameEn : area.nameZh}
+            </label>
+          ))}
+        </div>
       </div>
       {error ? (
         <p id={errorId} className="field-error">

@@ -47,7 +47,8 @@ export default async function AdminPage() {
         <ul className="flex flex-col gap-3">
           {users.map((u) => (
             <li key={u.id} className="card flex flex-wrap items-center justify-between gap-3" data-testid="user-row">
-              <div>
+              {/* An email address is one long word: with large text on a phone it is broken rather than widen the page. */}
+              <div className="[overflow-wrap:anywhere]">
                 <p className="font-bold">
                   {u.name} {u.id === admin.id ? t('you') : null}
                 </p>
