@@ -46,7 +46,7 @@ export default async function AdminDisclosuresPage({ searchParams }: { searchPar
                 {t('period', { start: formatDay(locale, d.start), end: formatDay(locale, d.end) })} · {t('due', { date: formatDay(locale, d.dueBy) })}
                 {d.dueBy < today ? <span className="badge ml-2 bg-brand-50 text-brand-800">{t('overdue')}</span> : null}
               </p>
-              <div className="flex gap-2">
+              <div className="flex flex-wrap gap-2">
                 <a className="btn-quiet flex-1" href={`/admin/disclosures/preview?${query}`}>
                   {t('preview')}
                 </a>
