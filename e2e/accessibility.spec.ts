@@ -80,6 +80,68 @@ test.describe('with text at 200 %', () => {
   }
 });
 
+/** The same for the pages behind the sign-in: the workspace, the administration and a donor's own page. */
+test.describe('signed in, with text at 200 %', () => {
+  const bigText = (page: Page) => page.addStyleTag({ content: 'html { font-size: 200% !important }' });
+  const workerPages = ['/workspace', '/workspace/new', '/workspace/payments', '/workspace/proposals', '/workspace/workload'];
+  const adminPages = ['/admin', '/admin/donations', '/admin/funds', '/admin/projects', '/admin/disclosures'];
+
+  for (const width of [320, 360]) {
+    test(`the workspace, the administration and a donor's page reflow at ${width} px, and a refund's question fits, in both languages`, async ({ page, browser }) => {
+      test.setTimeout(240_000);
+      await page.setViewportSize({ width, height: 640 });
+      await signIn(page, accounts.admin);
+      await expect(page).not.toHaveURL(/login/);
+      await page.goto('/workspace');
+      await page.getByTestId('queue-row').first().click();
+      await expect(page.getByTestId('pii')).toBeVisible();
+      const casePath = new URL(page.url()).pathname;
+      for (const english of [false, true]) {
+        if (english) await useEnglish(page);
+        const where = (path: string) => `${english ? 'en ' : ''}${path} at 200 % text, ${width} px`;
+        for (const path of [...workerPages, casePath, ...adminPages]) {
+          await page.goto(path);
+          await bigText(page);
+          await expectReflows(page, where(path));
+        }
+        // A refund asks first: its dialog is inside the screen, its buttons inside the dialog, nothing to scroll sideways.
+        await page.goto('/admin/donations?status=paid');
+        await bigText(page);
+        const donation = page.getByTestId('admin-donation').first();
+        await donation.locator('summary').click();
+        await donation.getByLabel(/^退款原因|^Reason/).fill('捐赠人申请');
+        await donation.getByRole('button', { name: /^通过支付通道退款$|^Refund through the processor$/ }).click();
+        const dialog = page.getByRole('alertdialog');
+        await expect(dialog).toBeVisible();
+        const fits = await dialog.evaluate((d) => {
+          const box = d.getBoundingClientRect();
+          const buttons = [...d.querySelectorAll('button')].map((b) => b.getBoundingClientRect());
+          return box.left >= 0 && box.right <= innerWidth && box.bottom <= innerHeight && d.scrollWidth <= d.clientWidth
+            && buttons.every((b) => b.left >= box.left && b.right <= box.right);
+        });
+        expect.soft(fits, where('the refund question')).toBe(true);
+        await page.keyboard.press('Escape');
+      }
+      // The worker's own view of the workspace, and a donor's page.
+      for (const [login, paths] of [[accounts.worker, workerPages], [accounts.donor, ['/me']]] as const) {
+        const from = { 'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 200) + 1}` };
+        const other = await (await browser.newContext({ viewport: { width, height: 640 }, extraHTTPHeaders: from })).newPage();
+        await signIn(other, login);
+        await expect(other).not.toHaveURL(/login/);
+        for (const english of [false, true]) {
+          if (english) await useEnglish(other);
+          for (const path of paths) {
+            await other.goto(path);
+            await bigText(other);
+            await expectReflows(other, `${login}: ${english ? 'en ' : ''}${path} at 200 % text, ${width} px`);
+          }
+        }
+        await other.context().close();
+      }
+    });
+  }
+});
+
 test('a keyboard reaches the content first: the skip link is the first stop and lands on the main content', async ({ page }) => {
   await page.goto('/help');
   await page.keyboard.press('Tab');
