@@ -137,7 +137,7 @@ test('general money is allocated to a project once, its public reason checked at
   await page.getByRole('button', { name: '拨付', exact: true }).click();
   await expect(page.getByLabel('金额（元）')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('alertdialog')).toBeHidden();
-  await page.getByLabel('项目').selectOption({ label: '心晴' });
+  await page.getByLabel('项目', { exact: true }).selectOption({ label: '心晴' });
   await page.getByLabel('金额（元）').fill('1.00');
   // Nor without a reason: not asked to confirm what will be refused.
   await page.getByRole('button', { name: '拨付', exact: true }).click();

@@ -50,8 +50,9 @@ export default async function MyGivingPage({ searchParams }: { searchParams: Pro
           <ul className="flex flex-col gap-3">
             {plans.map((p) => (
               <li key={p.id} className="card flex flex-col gap-2" data-testid="plan">
-                <div className="flex items-start justify-between gap-2">
-                  <p className="font-bold">{(en ? p.projectNameEn : p.projectNameZh) ?? t('generalFund')}</p>
+                {/* The status beside the plan's fund while it fits, under it with large text on a phone. */}
+                <div className="flex flex-wrap items-start justify-between gap-2">
+                  <p className="min-w-0 flex-1 font-bold">{(en ? p.projectNameEn : p.projectNameZh) ?? t('generalFund')}</p>
                   <StatusBadge status={p.status} label={t(`planStatus.${p.status}`)} />
                 </div>
                 <p className="text-lg">{t('planAmount', { amount: formatFen(p.amountFen) })}</p>
